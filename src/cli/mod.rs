@@ -1,0 +1,110 @@
+//! Command-line interface, as fixed by the interface contract.
+
+mod compare;
+mod list;
+mod outline;
+mod reuse;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "speechtui",
+    version,
+    about = "Read Chinese official speeches and expose the template phrasing they recycle",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files and/or folders of the corpus (searched recursively); none: the bundled sample corpus.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Skip the on-disk index cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The load report: speeches found, files skipped and why.
+    List {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The cleaned text of one speech as the reader shows it.
+    Show {
+        /// A file path, or `path#N` for the N-th speech of a file that holds several.
+        doc: String,
+        /// The decoded file, chrome and all.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// The section outline of one speech.
+    Outline {
+        doc: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Aligned shared passages of two speeches.
+    Compare {
+        doc_a: String,
+        doc_b: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Corpus-wide boilerplate: most reused phrases, per-speech borrowed share, most similar pairs.
+    Reuse {
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How many phrases and pairs to report.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Parses the command line and runs it. Usage errors exit 2 (clap), other failures exit 1 with a
+/// one-line `speechtui: …` on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let no_cache = cli.no_cache;
+    let result = match cli.command {
+        None => crate::tui::run(&cli.paths, no_cache),
+        Some(Command::List { paths, format }) => list::run(&paths, format),
+        Some(Command::Show { doc, raw }) => show::run(&doc, raw),
+        Some(Command::Outline { doc, format }) => outline::run(&doc, format),
+        Some(Command::Compare {
+            doc_a,
+            doc_b,
+            format,
+            output,
+        }) => compare::run(&doc_a, &doc_b, format, output.as_deref()),
+        Some(Command::Reuse { paths, top, format }) => reuse::run(&paths, top, format, no_cache),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line, whatever the chain of causes.
+            let msg = format!("{err:#}").replace(['\n', '\r'], " ");
+            eprintln!("speechtui: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! speechtui core: loading, outlining, aligning and measuring reuse in Chinese official speeches.
+//!
+//! Nothing in this library knows about the terminal. The `speechtui` binary (CLI and TUI) is a thin
+//! layer over these modules, in the way ripgrep's binary sits over its search crates.
+
+pub mod align;
+pub mod corpus;
+pub mod export;
+pub mod outline;
+pub mod reuse;

@@ -152,7 +152,6 @@ fn no_page_chrome_and_no_glosses() {
         for c in CHROME {
             assert!(!d.text.contains(c), "{}: chrome {c:?} left in", d.id);
         }
-        let gloss = regex::Regex::new(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+\)?").unwrap();
         assert!(
             !gloss.is_match(&d.text),
             "{}: gloss left: {:?}",

@@ -207,7 +207,7 @@ fn every_speech_is_whole() {
         (
             "002_019269771721435d.txt",
             None,
-            "第五,这是我们改进党员干部能力作风的现实所需。",
+            "在X区2024年“三新三强”打擂台、厚筑全市“压舱石”行动动员部署大会上的讲话",
             "(二)要推进能力真提升。",
         ),
         (
@@ -267,7 +267,14 @@ fn every_speech_is_whole() {
     let d003 = doc(&docs, "003_fad5f05ac5c28cf9.txt", None);
     assert_eq!(d003.text.lines().count(), 24);
     let d002 = doc(&docs, "002_019269771721435d.txt", None);
-    assert_eq!(d002.text.lines().count(), 17);
+    // Page 2 of 3: its title line (above the byline), then the text from 第五 on.
+    assert_eq!(d002.text.lines().count(), 18);
+    assert!(d002
+        .text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("第五,这是我们改进党员干部能力作风的现实所需。"));
 }
 
 #[test]

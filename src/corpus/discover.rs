@@ -25,15 +25,48 @@ const BINARY_EXTENSIONS: &[&str] = &[
     "db", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps",
 ];
 
+/// Extensions of data files that sit beside a corpus (tables, manifests), never a page.
+const DATA_EXTENSIONS: &[&str] = &[
+    "tsv", "csv", "json", "jsonl", "ndjson", "yaml", "yml", "toml", "lock", "log",
+];
+
+/// Names (without extension) of the documentation files of a corpus folder.
+const META_NAMES: &[&str] = &[
+    "readme",
+    "manifest",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "sources",
+    "notice",
+    "authors",
+];
+
+/// Why a file found in a folder is not a page of the corpus, judged by its name alone.
+fn name_reason(path: &Path) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(ext) = ext.as_deref() {
+        if BINARY_EXTENSIONS.contains(&ext) {
+            return Some(format!("binary file type (.{ext})"));
+        }
+        if DATA_EXTENSIONS.contains(&ext) {
+            return Some(format!("data file (.{ext}), not a page"));
+        }
+    }
+    let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
+    META_NAMES
+        .contains(&stem.as_str())
+        .then(|| "the corpus folder's documentation, not a page".to_string())
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
-}
-
-fn binary_extension(path: &Path) -> Option<String> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    BINARY_EXTENSIONS.contains(&ext.as_str()).then_some(ext)
 }
 
 /// A one-line reason for an I/O error.
@@ -164,10 +197,10 @@ fn walk(d: &mut Discovery, seen: &mut HashSet<PathBuf>, root: &Path) {
             });
             continue;
         }
-        if let Some(ext) = binary_extension(path) {
+        if let Some(reason) = name_reason(path) {
             d.skipped.push(Skipped {
                 path: path.to_path_buf(),
-                reason: format!("binary file type (.{ext})"),
+                reason,
             });
             continue;
         }
@@ -186,6 +219,22 @@ mod tests {
             io_reason("cannot read", &e),
             "cannot read: permission denied"
         );
+    }
+
+    #[test]
+    fn names_that_are_not_pages() {
+        assert!(name_reason(Path::new("x/MANIFEST.md")).is_some());
+        assert!(name_reason(Path::new("x/SOURCES.tsv"))
+            .unwrap()
+            .contains("data file"));
+        assert!(name_reason(Path::new("x/a.PNG"))
+            .unwrap()
+            .contains("binary"));
+        assert_eq!(
+            name_reason(Path::new("x/2019_浙江省_政府工作报告.txt")),
+            None
+        );
+        assert_eq!(name_reason(Path::new("x/readme_讲话.txt")), None);
     }
 
     #[test]

@@ -217,7 +217,8 @@ fn heaviest_segment(lines: &[Line]) -> Range<usize> {
                     start = i;
                 }
                 sum += w;
-                if sum > best.0 {
+                // On a tie the segment grows (a short last line after a footnote mark).
+                if sum > best.0 || (sum == best.0 && start == best.1.start && sum > 0) {
                     best = (sum, start..i + 1);
                 }
             }

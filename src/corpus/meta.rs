@@ -66,8 +66,19 @@ pub fn is_closing(s: &str) -> bool {
 pub fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     (4..=80).contains(&n)
+        && !is_caption(s)
         && !s.ends_with(['。', '；', ';', '，', ',', '：', ':', '？', '?'])
         && genre_end().is_match(s)
+}
+
+/// A photo caption (`图为：省长作政府工作报告（某某 摄）`) names the speech but is not its title.
+fn is_caption(s: &str) -> bool {
+    s.starts_with("图为")
+        || s.starts_with("圖為")
+        || s.starts_with("图片")
+        || s.contains("摄）")
+        || s.contains("摄)")
+        || s.contains("攝）")
 }
 
 /// Strips what sites add to a title: `第二篇：`, `最新范文`, `【精选推荐】`, trailing punctuation.
@@ -89,14 +100,25 @@ pub fn clean_title(s: &str) -> String {
     s.trim().to_string()
 }
 
-/// The title of the speech in `part` of a page whose speech starts at `body_start`.
-/// Returns the title and, when the title is a line of the speech itself, that line's index.
+/// Where a title was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleSource {
+    /// A line of the speech's text (its index).
+    InText(usize),
+    /// A title line just before the speech, across bylines (its index): the speech's own title.
+    Before(usize),
+    /// Named elsewhere: a `第N篇` marker or a promotional intro.
+    Named,
+}
+
+/// The title of the speech in `part`, and where it was found. `look_before`: the part is the
+/// first of its page, so the lines above it may hold its title.
 pub fn find_title(
     lines: &[Line],
     part: &Range<usize>,
     marker_title: Option<&str>,
     look_before: bool,
-) -> Option<(String, Option<usize>)> {
+) -> Option<(String, TitleSource)> {
     // 1. The speech's own title line among its first lines.
     for (i, line) in lines[part.clone()].iter().enumerate().take(6) {
         if line.kind != Kind::Content {
@@ -106,27 +128,27 @@ pub fn find_title(
             break;
         }
         if is_title_like(&line.text) || (line.labelled_title && line.cjk > 0) {
-            return Some((clean_title(&line.text), Some(part.start + i)));
+            return Some((clean_title(&line.text), TitleSource::InText(part.start + i)));
         }
     }
     // 2. The title a multi-speech page gives the part.
     if let Some(t) = marker_title.map(clean_title).filter(|t| !t.is_empty()) {
-        return Some((t, None));
+        return Some((t, TitleSource::Named));
     }
     if look_before {
         // 3. A title line just before the speech, across bylines and banners.
         let from = part.start.saturating_sub(12);
-        for line in lines[from..part.start].iter().rev() {
+        for (i, line) in lines[from..part.start].iter().enumerate().rev() {
             let titled = is_title_like(&line.text) || line.labelled_title;
             if titled && line.cjk >= 4 && !matches!(line.kind, Kind::Chrome(k) if k.is_hard()) {
-                return Some((clean_title(&line.text), None));
+                return Some((clean_title(&line.text), TitleSource::Before(from + i)));
             }
         }
         // 4. The title named by a promotional intro ("小编为您推荐…的讲话最新范文").
         for line in lines[from..part.start].iter().rev() {
             if line.kind == Kind::Chrome(ChromeKind::Promo) {
                 if let Some(c) = promo_title().captures(&line.text) {
-                    return Some((clean_title(&c[1]), None));
+                    return Some((clean_title(&c[1]), TitleSource::Named));
                 }
             }
         }
@@ -144,7 +166,10 @@ pub fn find_title(
             .ends_with(['。', '；', '，', '：', ':', '？', '！'])
         && !is_salutation(&line.text)
     {
-        return Some((clean_title(&line.text), Some(part.start + first)));
+        return Some((
+            clean_title(&line.text),
+            TitleSource::InText(part.start + first),
+        ));
     }
     None
 }
@@ -263,6 +288,9 @@ mod tests {
         ));
         assert!(is_title_like("2019年政府工作报告"));
         assert!(!is_title_like("下面，我讲几点意见。"));
+        assert!(!is_title_like(
+            "图为：省长李鸿忠作政府工作报告（郑元昌 田悦 摄）"
+        ));
         assert_eq!(
             clean_title("第二篇:在政府投資項目推進會上的講話"),
             "在政府投資項目推進會上的講話"

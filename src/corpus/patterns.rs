@@ -85,7 +85,11 @@ struct Entry {
 
 /// A compiled pattern list.
 pub struct ChromePatterns {
+    /// All patterns at once: most lines match none, and a set answers that in one pass.
     set: RegexSet,
+    /// The same patterns one by one, to tell which matched (a set's `matches` runs a slow
+    /// overlapping search).
+    regexes: Vec<Regex>,
     entries: Vec<Entry>,
 }
 
@@ -100,29 +104,29 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
     (
         ChromeKind::Byline,
         true,
-        r"加入收藏|预计阅读时长|預計閱讀時長|阅读时长|閱讀時長|共计\s*\d+\s*个字|共計\s*\d+\s*個字|打印本[页頁]|【字[体號号]|字[号號][:：]?\s*[大中小]\s*[大中小]",
+        r"加入收藏|预计阅读时长|預計閱讀時長|阅读时长\s*\d|閱讀時長\s*\d|共计\s*\d+\s*个字|共計\s*\d+\s*個字|打印本[页頁]|【字[体號号]|字[号號][:：]?\s*[大中小]\s*[大中小]",
     ),
     (
         ChromeKind::Byline,
         false,
-        r"^admin\b|^(分享|收藏|点赞|點讚|评论|評論)(\s*[:：(（]?\s*\d*\s*[)）]?)?$",
+        r"^admin(?-u:\b)|^(分享|收藏|点赞|點讚|评论|評論)(\s*[:：(（]?\s*\d*\s*[)）]?)?$",
     ),
     // Share prompts.
     (
         ChromeKind::Share,
         true,
-        r"微信扫[码碼]|微信掃[码碼]|扫码分享|掃碼分享|扫一扫|掃一掃|领取福利|領取福利|分享到[:：]?|关注(我们|公众号|微信)|關注(我們|公眾號|微信)",
+        r"微信扫[码碼]|微信掃[码碼]|扫码分享|掃碼分享|扫码(关注|领取|下载)|掃碼(關注|領取|下載)",
     ),
     // Promotional intros and SEO teasers.
     (
         ChromeKind::Promo,
         true,
-        r"小[编編]|范文[网網]|範文[网網]|供(大家|您|你)(参考|參考|借鉴|借鑒|学习|學習)|[为為](您|你|大家)(推荐|推薦|整理|收集|精心)|精[选選]推[荐薦]|(写写帮|寫寫幫)|本文[档檔]?(由|来自|來自)网友|希望对(您|你|大家)有(所)?帮助|希望對(您|你|大家)有(所)?幫助",
+        r"小[编編]|范文[网網]|範文[网網]|精[选選]推[荐薦]|(写写帮|寫寫幫)|本文[档檔]?(由|来自|來自)网友|[为為](您|你)(推荐|推薦|整理|精心)",
     ),
     (
         ChromeKind::Promo,
         false,
-        r"^(简介|簡介|摘要|导读|導讀)\s*[:：]|文[库庫]",
+        r"^(简介|簡介|摘要|导读|導讀)\s*[:：]|文[库庫]|供(大家|您|你)(参考|參考|借鉴|借鑒)|[为為]大家(推荐|推薦|整理|收集)|希望[对對](您|你|大家)有(所)?(帮助|幫助)|^(分享到|扫一扫|掃一掃|领取福利|領取福利)|(关注|關注)(我们|我們|公众号|公眾號|微信号|微信號)",
     ),
     // Site banners.
     (
@@ -139,13 +143,13 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
     (
         ChromeKind::Paywall,
         true,
-        r"试读结束|試讀結束|查阅全文|查閱全文|加微信|(开通|開通)(会员|會員|VIP)|(阅读|閱讀|查看)全文|展开全文|展開全文|(剩余|剩餘)\s*\d+\s*%|付费(阅读|下载)|付費(閱讀|下載)|(登录|登錄)后(查看|阅读|下载)",
+        r"试读结束|試讀結束|查阅全文|查閱全文|加微信|(开通|開通)(会员|會員|VIP)|查看全文|展开全文|展開全文|(剩余|剩餘)\s*\d+\s*%\s*(未读|未讀|内容|內容)|付费(阅读|下载)|付費(閱讀|下載)|(登录|登錄)后(查看|阅读|下载)",
     ),
     // Download prompts.
     (
         ChromeKind::Download,
         true,
-        r"下载本文|下載本文|点此处下载|點此處下載|(word|WORD|Word)格式文[档檔]|文[档檔](为|為)\s*doc|下载到自己|下載到自己|迅雷|下[载載](此|该|該|本)?(文[档檔]|全文|地址)",
+        r"下载本文|下載本文|点此处下载|點此處下載|(word|WORD|Word)格式文[档檔]|文[档檔](为|為)\s*doc|下载到自己|下載到自己|(勿|不要)使用迅雷|下[载載](此|该|該|本)?(文[档檔]|全文|地址)",
     ),
     (
         ChromeKind::Download,
@@ -196,26 +200,32 @@ impl ChromePatterns {
             });
         }
         for re in extra {
-            Regex::new(re)?;
             sources.push(re.clone());
             entries.push(Entry {
                 kind: ChromeKind::Custom,
                 strong: true,
             });
         }
+        let regexes = sources
+            .iter()
+            .map(|s| Regex::new(s))
+            .collect::<Result<_, _>>()?;
         Ok(ChromePatterns {
             set: RegexSet::new(&sources)?,
+            regexes,
             entries,
         })
     }
 
     /// The chrome kind of `line`, if a pattern marks it. Hard kinds win over soft ones.
     pub fn classify(&self, line: &str, chars: usize) -> Option<ChromeKind> {
+        if !self.set.is_match(line) {
+            return None;
+        }
         let short = chars <= SHORT_LINE;
         let mut found: Option<ChromeKind> = None;
-        for i in self.set.matches(line).iter() {
-            let e = &self.entries[i];
-            if !(e.strong || short) {
+        for (e, re) in self.entries.iter().zip(&self.regexes) {
+            if !(e.strong || short) || !re.is_match(line) {
                 continue;
             }
             if found.is_none_or(|f| e.kind.is_hard() && !f.is_hard()) {

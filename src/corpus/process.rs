@@ -9,7 +9,7 @@ use super::decode::decode;
 use super::extract::{extract, Kind, Line};
 use super::glosses::remove_glosses;
 use super::html::{html_to_text, looks_like_html};
-use super::meta::{find_date, find_title, title_from_file_name};
+use super::meta::{find_date, find_title, title_from_file_name, TitleSource};
 use super::patterns::ChromePatterns;
 use super::split::split;
 use super::Document;
@@ -103,7 +103,14 @@ pub fn process(
                 }
             };
             let date = find_date(&page.lines, &part.lines, Some(&title));
-            let (text, dropped) = part_text(&page.lines[part.lines.clone()]);
+            let (mut text, dropped) = part_text(&page.lines[part.lines.clone()]);
+            // The speech's own title line, separated from it by a byline, heads its text.
+            if let Some((_, TitleSource::Before(i))) = found {
+                let line = &page.lines[i];
+                if line.kind == Kind::Content {
+                    text = format!("{}\n{text}", line.text);
+                }
+            }
             if !dropped.is_empty() {
                 warnings.push(format!(
                     "removed {} chrome-like line(s) inside the speech (first: “{}”)",

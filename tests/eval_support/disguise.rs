@@ -27,6 +27,9 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.range(0, items.len())]
     }
+    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.range(0, items.len())]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -152,7 +155,7 @@ fn placeholders(rng: &mut Rng, text: &mut Vec<char>, issuer: &str) {
         .to_string();
     let mut replaced = false;
     if short.chars().count() >= 2 && s.contains(&short) {
-        s = s.replace(&short, rng.pick(&marks));
+        s = s.replace(&short, rng.pick_str(&marks));
         replaced = true;
     }
     // Figures: every run of digits becomes a placeholder.
@@ -161,7 +164,7 @@ fn placeholders(rng: &mut Rng, text: &mut Vec<char>, issuer: &str) {
     for c in s.chars() {
         if c.is_ascii_digit() || c == '.' && in_digits {
             if !in_digits {
-                out.push_str(rng.pick(&["X", "*", "×"]));
+                out.push_str(rng.pick_str(&["X", "*", "×"]));
                 replaced = true;
             }
             in_digits = true;

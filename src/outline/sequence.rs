@@ -1,0 +1,210 @@
+//! Deciding which candidate markers really open sections, and at which level.
+//!
+//! Levels come from the speech's own nesting order: a family first seen inside a section of
+//! another family nests below it. A run of one family continues only in sequence (`一` then `二`),
+//! so a stray `3、` in the middle of a list of `（一）` sections is refused. Two exceptions keep
+//! real pages right:
+//! - *recovery*: a page that starts mid-way (`第五，` with the first four on the previous page) may
+//!   open a run at a number above one, before any properly started run of the same or a higher
+//!   family; when a conventionally higher family then appears (`第二个问题`), the orphans it finds
+//!   are pushed one level down, under their missing parent.
+//! - *resumption*: numbering that carries on across parents (`第二篇` … `第三章`) is accepted
+//!   when it continues the last closed run of that family at the same level.
+
+use std::collections::HashMap;
+
+use super::marker::{Marker, MarkerKind, Seq};
+
+/// A candidate marker at the start of a paragraph.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Offset in chars of the marker.
+    pub start: usize,
+    pub marker: Marker,
+}
+
+/// A candidate accepted as a section.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    /// Index into the candidates.
+    pub candidate: usize,
+    pub level: u8,
+    /// The run (sequence of one family under one parent) it belongs to.
+    pub run: usize,
+}
+
+/// An open run on the nesting stack.
+#[derive(Debug, Clone)]
+struct Run {
+    id: usize,
+    kind: MarkerKind,
+    last: u32,
+    /// Index into the accepted list of the run's first section.
+    first: usize,
+}
+
+/// Facts about a run, kept after it closes.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    pub items: usize,
+    pub recovered: bool,
+}
+
+#[derive(Default)]
+struct State {
+    stack: Vec<Run>,
+    accepted: Vec<Accepted>,
+    runs: Vec<RunInfo>,
+    /// Last number and level of the most recently closed run of each family.
+    closed: HashMap<MarkerKind, (u32, u8)>,
+    seen: HashMap<MarkerKind, ()>,
+    /// The highest (smallest) conventional rank of any run that started at one.
+    proper_rank: Option<u8>,
+}
+
+impl State {
+    fn depth(&self) -> u8 {
+        u8::try_from(self.stack.len()).unwrap_or(u8::MAX)
+    }
+
+    /// Closes every run above `keep` entries, remembering where each family stopped.
+    fn truncate(&mut self, keep: usize) {
+        while self.stack.len() > keep {
+            let level = self.depth();
+            if let Some(run) = self.stack.pop() {
+                self.closed.insert(run.kind, (run.last, level));
+            }
+        }
+    }
+
+    fn accept(&mut self, candidate: usize, run: usize) {
+        let level = self.depth();
+        self.accepted.push(Accepted {
+            candidate,
+            level,
+            run,
+        });
+        self.runs[run].items += 1;
+    }
+
+    fn open(&mut self, kind: MarkerKind, number: u32, candidate: usize, recovered: bool) {
+        let id = self.runs.len();
+        self.runs.push(RunInfo {
+            items: 0,
+            recovered,
+        });
+        self.stack.push(Run {
+            id,
+            kind,
+            last: number,
+            first: self.accepted.len(),
+        });
+        self.accept(candidate, id);
+    }
+}
+
+/// Resolves candidates (in document order) into sections with levels. `skip[i]` excludes
+/// candidate `i` (a lone item of a family that needs two, found by an earlier pass).
+pub fn resolve(candidates: &[Candidate], skip: &[bool]) -> (Vec<Accepted>, Vec<RunInfo>) {
+    let mut st = State::default();
+    for (index, cand) in candidates.iter().enumerate() {
+        if skip.get(index).copied().unwrap_or(false) {
+            continue;
+        }
+        step(&mut st, index, &cand.marker, &candidates[index + 1..], skip);
+    }
+    (st.accepted, st.runs)
+}
+
+/// How far ahead a restart looks for its parent's sequence resuming.
+const LOOKAHEAD: usize = 300;
+
+/// A list restarting at one (`一、`) while deeper sections are open: is it a list nested inside
+/// the innermost section (`（九）` … `一、` … `十、` … `（十）`) rather than a new top-level series?
+/// It is when the next marker of one of those deeper families continues its sequence.
+fn nested_restart(st: &State, d: usize, ahead: &[Candidate], skip: &[bool], base: usize) -> bool {
+    let deeper = &st.stack[d + 1..];
+    if deeper.is_empty() {
+        return false;
+    }
+    for (k, c) in ahead.iter().enumerate().take(LOOKAHEAD) {
+        if skip.get(base + k).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(run) = deeper.iter().rev().find(|r| r.kind == c.marker.kind) {
+            return matches!(c.marker.seq, Seq::Number(n) if n == run.last + 1)
+                || c.marker.seq == Seq::Next;
+        }
+    }
+    false
+}
+
+fn step(st: &mut State, index: usize, marker: &Marker, ahead: &[Candidate], skip: &[bool]) {
+    let kind = marker.kind;
+    if let Some(d) = st.stack.iter().rposition(|r| r.kind == kind) {
+        let last = st.stack[d].last;
+        let continues = match marker.seq {
+            Seq::Number(n) => n == last + 1,
+            Seq::Next => true,
+        };
+        if continues {
+            st.truncate(d + 1);
+            let run = &mut st.stack[d];
+            run.last = last + 1;
+            let id = run.id;
+            st.accept(index, id);
+        } else if marker.seq == Seq::Number(1) {
+            if nested_restart(st, d, ahead, skip, index + 1) {
+                st.open(kind, 1, index, false);
+            } else {
+                // A new list of the same family under the same parent.
+                st.truncate(d);
+                st.open(kind, 1, index, false);
+            }
+        }
+        return;
+    }
+    let Seq::Number(n) = marker.seq else {
+        return; // `最后，` with no list to end.
+    };
+    let rank = kind.conventional_rank();
+    if n == 1 {
+        st.seen.insert(kind, ());
+        st.proper_rank = Some(st.proper_rank.map_or(rank, |r| r.min(rank)));
+        st.open(kind, 1, index, false);
+        return;
+    }
+    let level_if_pushed = st.depth().saturating_add(1);
+    if st.closed.get(&kind) == Some(&(n - 1, level_if_pushed)) {
+        st.open(kind, n, index, false);
+        return;
+    }
+    let may_recover = !marker.opener
+        && n <= 20
+        && !st.seen.contains_key(&kind)
+        && st.proper_rank.is_none_or(|r| r > rank);
+    if !may_recover {
+        return;
+    }
+    // The runs at the top of the stack that are conventionally below this family were children
+    // of its previous (missing) sibling: they move one level down.
+    let mut p = st.stack.len();
+    while p > 0 && st.stack[p - 1].kind.conventional_rank() > rank {
+        p -= 1;
+    }
+    if p < st.stack.len() {
+        let first = st.stack[p].first;
+        for a in &mut st.accepted[first..] {
+            a.level = a.level.saturating_add(1);
+        }
+        // The closed runs remember their shifted level, so resumption still lines up.
+        while st.stack.len() > p {
+            let level = st.depth().saturating_add(1);
+            if let Some(run) = st.stack.pop() {
+                st.closed.insert(run.kind, (run.last, level));
+            }
+        }
+    }
+    st.seen.insert(kind, ());
+    st.open(kind, n, index, true);
+}

@@ -123,8 +123,14 @@ pub fn load_with(
     options: &LoadOptions,
     progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> anyhow::Result<LoadReport> {
-    let patterns = ChromePatterns::new(&options.chrome_patterns)
-        .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
+    let custom;
+    let patterns = if options.chrome_patterns.is_empty() {
+        ChromePatterns::builtin()
+    } else {
+        custom = ChromePatterns::new(&options.chrome_patterns)
+            .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
+        &custom
+    };
     let discovery = if paths.is_empty() {
         match sample::on_disk() {
             Some(dir) => discover::discover(&[dir]),
@@ -144,7 +150,7 @@ pub fn load_with(
         .into_par_iter()
         .map(|path| {
             let result = read_file(&path, options.max_file_bytes)
-                .and_then(|bytes| process::process(&path, &bytes, &patterns));
+                .and_then(|bytes| process::process(&path, &bytes, patterns));
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(LoadProgress { done: n, total });
             (path, result)
@@ -214,7 +220,7 @@ pub fn open_doc(spec: &str) -> anyhow::Result<Document> {
     }
     let bytes = read_file(&path, LoadOptions::default().max_file_bytes)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
-    let mut docs = process::process(&path, &bytes, &ChromePatterns::default())
+    let mut docs = process::process(&path, &bytes, ChromePatterns::builtin())
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
     match part {
         None if docs.len() == 1 => Ok(docs.remove(0)),

@@ -111,6 +111,28 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
         false,
         r"^admin(?-u:\b)|^(分享|收藏|点赞|點讚|评论|評論)(\s*[:：(（]?\s*\d*\s*[)）]?)?$",
     ),
+    // Document-sharing sites.
+    (
+        ChromeKind::Byline,
+        true,
+        r"文[档檔](贡献者|貢獻者)|(贡献|貢獻)于\s*\d{4}|^本文由.{0,30}(贡献|貢獻)|^第\s*\d+\s*[页頁]\s*[,，/]?\s*共\s*\d+\s*[页頁]",
+    ),
+    (
+        ChromeKind::Download,
+        true,
+        r"(?i)WAP端|下[载載]券|立即下[载載]|下[载載]源文件|(百度|360|新浪|豆丁)文[库庫]|道客巴巴|原创力文[档檔]|docin\.com",
+    ),
+    // Social-media reposts.
+    (
+        ChromeKind::Share,
+        true,
+        r"点击(上方)?(蓝字|藍字)|點擊(上方)?(藍字|蓝字)|长按(识别|識別)?二维码|長按(識別)?二維碼|(识别|識別)二[维維][码碼]",
+    ),
+    (
+        ChromeKind::Byline,
+        false,
+        r"^原创\s|^(责编|責編|审核|審核|校对|校對|排版|监制|監製|主编|主編|终审|終審|编审|編審|美编|美編)\s*[:：]|^(阅读原文|閱讀原文|在看|点赞|點讚|赞赏|讚賞|写留言|寫留言|留言)$",
+    ),
     // Share prompts.
     (
         ChromeKind::Share,
@@ -233,6 +255,14 @@ impl ChromePatterns {
             }
         }
         found
+    }
+}
+
+impl ChromePatterns {
+    /// The built-in list, compiled once per process.
+    pub fn builtin() -> &'static ChromePatterns {
+        static BUILTIN: std::sync::OnceLock<ChromePatterns> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(ChromePatterns::default)
     }
 }
 

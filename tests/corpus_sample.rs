@@ -329,3 +329,49 @@ fn no_path_means_the_bundled_sample() {
     };
     assert_eq!(texts(&report), texts(&on_disk));
 }
+
+#[test]
+fn embedded_copy_stands_in_for_the_folder() {
+    let report = corpus::load(&corpus::sample::virtual_paths());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 9);
+    assert_eq!(ids[0], "sample:000_887235e958cf192e.txt");
+    assert_eq!(ids[5], "sample:004_3bce6aca9e0e3511.txt#2");
+    let on_disk = corpus::load(&[]);
+    for (a, b) in report.documents.iter().zip(&on_disk.documents) {
+        assert_eq!((&a.title, &a.text), (&b.title, &b.text));
+    }
+}
+
+#[test]
+fn progress_counts_every_file() {
+    let seen = std::sync::Mutex::new(Vec::new());
+    let report = corpus::load_with(&[], &corpus::LoadOptions::default(), &|p| {
+        seen.lock().unwrap().push(p)
+    })
+    .unwrap();
+    assert_eq!(report.documents.len(), 9);
+    let mut seen = seen.into_inner().unwrap();
+    seen.sort_by_key(|p| p.done);
+    assert_eq!(seen.first().map(|p| (p.done, p.total)), Some((0, 5)));
+    assert_eq!(seen.last().map(|p| (p.done, p.total)), Some((5, 5)));
+    assert_eq!(seen.len(), 6);
+}
+
+#[test]
+fn user_chrome_patterns_extend_the_list() {
+    let options = corpus::LoadOptions {
+        chrome_patterns: vec!["^同志们".into()],
+        ..Default::default()
+    };
+    let dir = vec![corpus::sample_dir().join("003_fad5f05ac5c28cf9.txt")];
+    let report = corpus::load_with(&dir, &options, &|_| {}).unwrap();
+    // A user pattern is hard chrome: the salutation line now ends the title block.
+    assert!(!report.documents[0].text.contains("同志们:"));
+    let bad = corpus::LoadOptions {
+        chrome_patterns: vec!["(".into()],
+        ..Default::default()
+    };
+    assert!(corpus::load_with(&dir, &bad, &|_| {}).is_err());
+}

@@ -103,6 +103,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut d = Discovery::default();
     let mut seen = HashSet::new();
     for root in paths {
+        if super::sample::embedded(root).is_some() && !root.exists() {
+            d.files.push(root.clone());
+            continue;
+        }
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {

@@ -84,12 +84,24 @@ fn title_label() -> &'static Regex {
     re(&R, r"^(标题|標題|题目|題目|文章标题|文章標題)\s*[:：]\s*")
 }
 
-fn part_marker() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"^第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：、.．]\s*(.*)|$)",
-    )
+/// `第一篇：…`, `篇一：…`, `范文一：…`, `【篇一】…`, `【第一篇】…` (one regex per form: a regex
+/// may not reuse a group name across alternatives).
+fn part_markers() -> &'static [Regex] {
+    static R: OnceLock<Vec<Regex>> = OnceLock::new();
+    R.get_or_init(|| {
+        const N: &str = r"(?P<n>[一二三四五六七八九十]{1,3}|\d{1,3})";
+        let sep = r"\s*(?:[:：、.．]\s*(?P<t>.*))?$";
+        [
+            format!(r"^第\s*{N}\s*篇{sep}"),
+            format!(r"^篇\s*{N}{sep}"),
+            format!(r"^(?:范文|範文)\s*{N}{sep}"),
+            format!(r"^【\s*第\s*{N}\s*篇\s*】\s*[:：、]?\s*(?P<t>.*)$"),
+            format!(r"^【\s*篇\s*{N}\s*】\s*[:：、]?\s*(?P<t>.*)$"),
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("built-in regex compiles"))
+        .collect()
+    })
 }
 
 fn url_only() -> &'static Regex {
@@ -168,9 +180,9 @@ fn classify(text: &str, cjk: usize, patterns: &ChromePatterns) -> Kind {
     if url_only().is_match(text) {
         return Kind::Junk;
     }
-    if let Some(c) = part_marker().captures(text) {
-        if let Some(n) = parse_number(&c[1]) {
-            let title = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    if let Some(c) = part_markers().iter().find_map(|r| r.captures(text)) {
+        if let Some(n) = c.name("n").and_then(|m| parse_number(m.as_str())) {
+            let title = c.name("t").map_or("", |m| m.as_str()).trim().to_string();
             return Kind::Marker { n, title };
         }
     }
@@ -234,6 +246,54 @@ fn heaviest_segment(lines: &[Line]) -> Range<usize> {
     r
 }
 
+/// Does a line end like a finished sentence (rather than a cut-off teaser or a bare title)?
+fn ends_sentence(s: &str) -> bool {
+    s.ends_with(['。', '！', '？', '!', '?', '”', '」', '』', '）', ')', '；'])
+        && !s.ends_with("…）")
+}
+
+/// A speech ends at its closing (`谢谢大家！`). What follows it in the same block is kept only if
+/// it reads as more speech (another speech with its title and salutation, or finished sentences);
+/// a list of titles and cut-off teasers without a header is another site's "related articles".
+fn end_at_closing(lines: &[Line], body: Range<usize>) -> Range<usize> {
+    use super::meta::{is_closing, is_salutation, is_title_like};
+    let Some(close) = body.clone().rev().find(|&i| is_closing(&lines[i].text)) else {
+        return body;
+    };
+    let after: Vec<usize> = (close + 1..body.end)
+        .filter(|&i| lines[i].kind == Kind::Content)
+        .collect();
+    if after.is_empty() {
+        return body;
+    }
+    let starts_speech = after.iter().enumerate().any(|(k, &i)| {
+        is_title_like(&lines[i].text)
+            && after[k + 1..]
+                .iter()
+                .take(3)
+                .any(|&j| is_salutation(&lines[j].text))
+    });
+    let listy = after
+        .iter()
+        .filter(|&&i| is_title_like(&lines[i].text) || !ends_sentence(&lines[i].text))
+        .count();
+    let more_parts = (close + 1..body.end).any(|i| matches!(lines[i].kind, Kind::Marker { .. }));
+    if starts_speech || more_parts || listy * 2 < after.len() {
+        return body;
+    }
+    // Keep a date or a signature right after the closing.
+    let mut end = close + 1;
+    for &i in after.iter().take(2) {
+        let text = &lines[i].text;
+        if i <= end + 1 && text.chars().count() <= 25 && !is_title_like(text) {
+            end = i + 1;
+        } else {
+            break;
+        }
+    }
+    body.start..end
+}
+
 fn excerpt(s: &str) -> String {
     let mut e: String = s.chars().take(24).collect();
     if s.chars().count() > 24 {
@@ -265,7 +325,7 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
             line.kind = Kind::Content;
         }
     }
-    let body = heaviest_segment(&lines);
+    let body = end_at_closing(&lines, heaviest_segment(&lines));
     let mut warnings = Vec::new();
     if let Some((page, pages)) = &notes.pagination {
         warnings.push(format!(
@@ -406,6 +466,53 @@ fn report_run(out: &mut Vec<String>, lines: &[Line], run: Option<(usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn part_markers() {
+        let p = ChromePatterns::default();
+        let marker = |s: &str| match classify(s, s.chars().filter(|&c| is_cjk(c)).count(), &p) {
+            Kind::Marker { n, title } => Some((n, title)),
+            _ => None,
+        };
+        assert_eq!(
+            marker("第二篇:在会上的讲话"),
+            Some((2, "在会上的讲话".into()))
+        );
+        assert_eq!(
+            marker("篇三：在会上的讲话"),
+            Some((3, "在会上的讲话".into()))
+        );
+        assert_eq!(
+            marker("【篇一】在会上的讲话"),
+            Some((1, "在会上的讲话".into()))
+        );
+        assert_eq!(marker("【第十二篇】"), Some((12, String::new())));
+        assert_eq!(marker("范文四"), Some((4, String::new())));
+        assert_eq!(marker("第一篇章，开局良好。"), None);
+        assert_eq!(marker("篇幅不长，但意义重大。"), None);
+    }
+
+    #[test]
+    fn related_list_without_header_ends_at_the_closing() {
+        let para = "我们要坚持以人民为中心的发展思想，扎实推进各项工作，确保全年目标任务圆满完成。"
+            .repeat(4);
+        let teaser =
+            "今天我们召开全县工作会议，主要任务是总结工作、部署任务，希望大家认真贯彻落实。"
+                .repeat(4);
+        let text = format!(
+            "同志们：\n{para}\n谢谢大家！\n2023年5月6日\n在全县工作会议上的讲话\n{teaser}……\n在全镇工作会议上的讲话\n同志们：这次会议的主要任务是贯彻落实全市工作会议精神，总结上半年"
+        );
+        let page = extract(&text, &ChromePatterns::default());
+        assert_eq!(page.body, 0..4);
+        assert!(
+            page.warnings.iter().any(|w| w.contains("left out")),
+            "{:?}",
+            page.warnings
+        );
+        // Finished sentences after a closing are still the speech.
+        let text = format!("同志们：\n{para}\n谢谢大家！\n{para}");
+        assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
+    }
 
     #[test]
     fn numbers() {

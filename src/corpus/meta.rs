@@ -24,6 +24,27 @@ fn genre_end() -> &'static Regex {
     })
 }
 
+fn genre_anywhere() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(GENRES).expect("regex"))
+}
+
+/// Removes the spaces of letter-spaced headings: `政 府 工 作 报 告` → `政府工作报告`.
+fn squeeze_spaces(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_cjk = c == ' '
+            && i > 0
+            && chars.get(i + 1).is_some_and(|&n| super::extract::is_cjk(n))
+            && super::extract::is_cjk(chars[i - 1]);
+        if !between_cjk {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn promo_title() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -95,7 +116,8 @@ pub fn clean_title(s: &str) -> String {
         Regex::new(r"(最新)?(范文|範文|范本|範本|模板|全文)?\s*(【[^】]*】)*\s*[。.,，]*$")
             .expect("regex")
     });
-    let s = prefix.replace(s.trim(), "");
+    let s = squeeze_spaces(s.trim());
+    let s = prefix.replace(&s, "");
     let s = suffix.replace(&s, "");
     s.trim().to_string()
 }
@@ -130,6 +152,12 @@ pub fn find_title(
         if is_title_like(&line.text) || (line.labelled_title && line.cjk > 0) {
             return Some((clean_title(&line.text), TitleSource::InText(part.start + i)));
         }
+        // A title run together with its subtitle: `政府工作报告——1999年2月4日在…会议上`.
+        if let Some((head, _)) = line.text.split_once("——") {
+            if is_title_like(&squeeze_spaces(head)) {
+                return Some((clean_title(head), TitleSource::InText(part.start + i)));
+            }
+        }
     }
     // 2. The title a multi-speech page gives the part.
     if let Some(t) = marker_title.map(clean_title).filter(|t| !t.is_empty()) {
@@ -153,7 +181,8 @@ pub fn find_title(
             }
         }
     }
-    // 5. A short first line without a sentence end (`2019年政府工作报告`, `政府工作报告`).
+    // 5. A short first line without a sentence end that names the genre somewhere
+    //    (`政 府 工 作 报 告`, `重庆市人民政府工作报告（摘要）`); never a date or subtitle line.
     let first = lines[part.clone()]
         .iter()
         .position(|l| l.kind == Kind::Content)?;
@@ -165,6 +194,9 @@ pub fn find_title(
             .text
             .ends_with(['。', '；', '，', '：', ':', '？', '！'])
         && !is_salutation(&line.text)
+        && genre_anywhere().is_match(&squeeze_spaces(&line.text))
+        && date_of_line(&line.text).is_none()
+        && !line.text.starts_with(['—', '-', '－', '(', '（'])
     {
         return Some((
             clean_title(&line.text),
@@ -213,8 +245,14 @@ fn chinese_year(s: &str) -> Option<u32> {
 /// A date line: the date opens the line (after brackets or a dash) and the line is short, as in
 /// `2015年4月10日`, `（2013年1月27日）`, `——2019年1月14日在…会议上`.
 fn date_of_line(line: &str) -> Option<String> {
-    if line.chars().count() > 60 {
+    if line.chars().count() > 80 {
         return None;
+    }
+    // A subtitle run into its title line: `政府工作报告——1999年2月4日在…`.
+    if let Some((head, tail)) = line.split_once("——") {
+        if !head.is_empty() && is_title_like(&squeeze_spaces(head)) {
+            return date_of_line(tail);
+        }
     }
     let s = ascii_digits(line);
     let lead = s.trim_start_matches(['(', '（', '—', '-', '－', '―', ' ', '[', '【']);
@@ -299,6 +337,12 @@ mod tests {
             clean_title("2022年度市委書記在全市三級干部大會上講話最新范本【精選推薦】"),
             "2022年度市委書記在全市三級干部大會上講話"
         );
+    }
+
+    #[test]
+    fn letter_spaced_titles() {
+        assert_eq!(clean_title("政 府 工 作 报 告"), "政府工作报告");
+        assert_eq!(clean_title("在 2020 年会上的讲话"), "在 2020 年会上的讲话");
     }
 
     #[test]

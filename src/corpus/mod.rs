@@ -13,7 +13,7 @@ pub mod glosses;
 pub mod html;
 pub mod meta;
 pub mod patterns;
-mod process;
+pub mod process;
 pub mod sample;
 pub mod split;
 

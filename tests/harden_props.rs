@@ -12,13 +12,15 @@
 //! Case counts are kept modest so `cargo test` stays fast; the fuzz targets in `fuzz/` explore the
 //! same invariants for as long as one lets them run.
 
-use std::path::Path;
+#[path = "harden_support/invariants.rs"]
+mod invariants;
 
+use invariants::{
+    check_comparison, check_document, check_key, check_outline, check_self_coverage, docs_of,
+};
 use proptest::prelude::*;
-use speechtui::align::{self, key::Key, Comparison, Params, Span, TokenOp};
-use speechtui::corpus::{self, clean::is_unsafe, ChromePatterns, Document};
-use speechtui::export;
-use speechtui::outline;
+use speechtui::align::{self, key::Key, Params};
+use speechtui::corpus::{self, Document};
 
 /// Pieces real pages are made of, and pieces that attack the cleaner: speech prose, section
 /// markers, closings, page chrome, HTML, entities, escape sequences, C0/C1 controls, bidi and
@@ -159,188 +161,6 @@ fn rare_prose(max: usize) -> impl Strategy<Value = String> {
     })
 }
 
-fn docs_of(bytes: &[u8], name: &str) -> Result<Vec<Document>, String> {
-    corpus::process::process(Path::new(name), bytes, ChromePatterns::builtin())
-}
-
-fn assert_terminal_safe(what: &str, s: &str) {
-    if let Some(c) = s.chars().find(|&c| is_unsafe(c) || c == '\r') {
-        panic!("{what} holds U+{:04X}: {s:?}", c as u32);
-    }
-}
-
-fn assert_span_in(text_len: usize, s: Span, what: &str) {
-    assert!(
-        s.start <= s.end && s.end <= text_len,
-        "{what} {s:?} outside a text of {text_len} chars"
-    );
-}
-
-fn op_spans(op: &TokenOp) -> (Option<Span>, Option<Span>) {
-    match *op {
-        TokenOp::Equal { a, b } | TokenOp::Replace { a, b } => (Some(a), Some(b)),
-        TokenOp::Delete { a } => (Some(a), None),
-        TokenOp::Insert { b } => (None, Some(b)),
-    }
-}
-
-/// Every offset of a comparison inside its texts, and each side's `text` in the contract's JSON
-/// exactly the cleaned text between `start` and `end` (checked with byte slicing, which panics
-/// off a char boundary).
-fn check_comparison(a: &str, b: &str, cmp: &Comparison) {
-    let (na, nb) = (a.chars().count(), b.chars().count());
-    assert!((0.0..=1.0).contains(&cmp.a_reused) && (0.0..=1.0).contains(&cmp.b_reused));
-    for p in &cmp.passages {
-        assert_span_in(na, p.a, "passage side a");
-        assert_span_in(nb, p.b, "passage side b");
-        assert!((0.0..=1.0).contains(&p.similarity));
-        for op in &p.ops {
-            let (sa, sb) = op_spans(op);
-            if let Some(s) = sa {
-                assert!(
-                    p.a.start <= s.start && s.end <= p.a.end,
-                    "op {op:?} outside {p:?}"
-                );
-            }
-            if let Some(s) = sb {
-                assert!(
-                    p.b.start <= s.start && s.end <= p.b.end,
-                    "op {op:?} outside {p:?}"
-                );
-            }
-        }
-    }
-    let doc = |text: &str| Document {
-        id: "x".into(),
-        path: "x".into(),
-        part: None,
-        title: "x".into(),
-        date: None,
-        encoding: "UTF-8".into(),
-        text: text.into(),
-        raw: text.into(),
-        warnings: Vec::new(),
-    };
-    let json = export::comparison_json(&doc(a), &doc(b), cmp);
-    for (p, j) in cmp
-        .passages
-        .iter()
-        .zip(json["passages"].as_array().unwrap())
-    {
-        for (side, text, span) in [("a", a, p.a), ("b", b, p.b)] {
-            let byte_start = text
-                .char_indices()
-                .nth(span.start)
-                .map_or(text.len(), |x| x.0);
-            let byte_end = text
-                .char_indices()
-                .nth(span.end)
-                .map_or(text.len(), |x| x.0);
-            let by_bytes = &text[byte_start..byte_end];
-            assert_eq!(align::slice(text, span), by_bytes);
-            assert_eq!(j[side]["text"].as_str().unwrap(), by_bytes);
-            assert_eq!(j[side]["start"].as_u64().unwrap() as usize, span.start);
-            assert_eq!(j[side]["end"].as_u64().unwrap() as usize, span.end);
-        }
-    }
-}
-
-/// Sections inside the text, in document order, each starting at its marker as written.
-fn check_outline(text: &str) {
-    let chars: Vec<char> = text.chars().collect();
-    let o = outline::outline(text);
-    assert_eq!(o.chars, chars.len());
-    let mut last_start = 0;
-    for s in &o.sections {
-        assert!(s.level >= 1, "{s:?}");
-        assert!(
-            s.start <= s.end && s.end <= chars.len(),
-            "section {s:?} outside a text of {} chars",
-            chars.len()
-        );
-        assert!(s.start >= last_start, "sections out of order");
-        last_start = s.start;
-        let marker: Vec<char> = s.marker.chars().collect();
-        assert!(
-            chars[s.start..].starts_with(&marker),
-            "marker {:?} is not the text at {}",
-            s.marker,
-            s.start
-        );
-        assert!(
-            !s.heading.contains('\n'),
-            "heading {:?} spans lines",
-            s.heading
-        );
-        assert!(align::slice(
-            text,
-            Span {
-                start: s.start,
-                end: s.end
-            }
-        )
-        .starts_with(&s.marker));
-    }
-}
-
-/// Map strictly increasing, each key position's run non-empty and before the next one's.
-fn check_key(text: &str) {
-    let key = Key::new(text);
-    let n = text.chars().count();
-    assert_eq!(key.text_len, n);
-    assert_eq!(key.map.len(), key.chars.len());
-    assert_eq!(key.ends.len(), key.chars.len());
-    for i in 0..key.len() {
-        assert!(key.map[i] < key.ends[i], "empty source run at {i}");
-        assert!(key.ends[i] as usize <= n);
-        if i + 1 < key.len() {
-            assert!(key.ends[i] <= key.map[i + 1], "runs overlap at {i}");
-        }
-    }
-    // text_span and key_range are inverse on whole key runs.
-    for (s, e) in [(0, key.len()), (key.len() / 3, key.len() / 2)] {
-        let span = key.text_span(s, e);
-        assert_span_in(n, span, "key span");
-        if s < e {
-            assert_eq!(key.key_range(span.start, span.end), s..e);
-        }
-    }
-}
-
-/// A text compared with itself: every key character is inside a passage, and every character of
-/// the text outside all passages is one the key drops.
-fn check_self_coverage(text: &str, cmp: &Comparison) {
-    let key = Key::new(text);
-    let chars: Vec<char> = text.chars().collect();
-    let mut covered = vec![false; chars.len()];
-    for p in &cmp.passages {
-        for c in &mut covered[p.a.start..p.a.end] {
-            *c = true;
-        }
-    }
-    for (i, &k) in key.map.iter().enumerate() {
-        assert!(
-            covered[k as usize],
-            "key char {i} ({:?}) at text offset {k} not covered",
-            key.chars[i]
-        );
-    }
-    let in_key: std::collections::HashSet<usize> = key
-        .map
-        .iter()
-        .zip(&key.ends)
-        .flat_map(|(&s, &e)| s as usize..e as usize)
-        .collect();
-    for (i, c) in chars.iter().enumerate() {
-        assert!(
-            covered[i] || !in_key.contains(&i),
-            "text char {i} {c:?} (in the key) not covered"
-        );
-    }
-    assert_eq!(cmp.a_reused, 1.0);
-    assert_eq!(cmp.b_reused, 1.0);
-}
-
 fn no_word_ops() -> Params {
     Params {
         word_ops: false,
@@ -362,11 +182,7 @@ proptest! {
         if let Ok(docs) = docs_of(&bytes, &name) {
             prop_assert!(!docs.is_empty());
             for d in &docs {
-                assert_terminal_safe("cleaned text", &d.text);
-                assert_terminal_safe("title", &d.title);
-                prop_assert!(!d.text.is_empty());
-                check_outline(&d.text);
-                check_key(&d.text);
+                check_document(d);
             }
         }
     }
@@ -421,10 +237,7 @@ fn sample_docs() -> Vec<Document> {
 #[test]
 fn sample_speeches_are_terminal_safe_with_sound_outlines_and_keys() {
     for d in sample_docs() {
-        assert_terminal_safe("cleaned text", &d.text);
-        assert_terminal_safe("title", &d.title);
-        check_outline(&d.text);
-        check_key(&d.text);
+        check_document(&d);
     }
 }
 

@@ -20,7 +20,7 @@ const TITLE_COLUMNS: usize = 64;
 pub fn run(paths: &[PathBuf], format: Format) -> anyhow::Result<()> {
     let report = corpus::load(paths);
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&to_json(&report))? + "\n",
+        Format::Json => speechtui::export::json_pretty(&to_json(&report))? + "\n",
         Format::Text => to_text(&report),
     };
     write_stdout(&out)

@@ -9,7 +9,9 @@ use super::decode::decode;
 use super::extract::{extract, Kind, Line};
 use super::glosses::remove_glosses;
 use super::html::{html_to_text, looks_like_html};
-use super::meta::{find_date, find_title, title_from_file_name, TitleSource};
+use super::meta::{
+    find_date, find_title, title_from_file_name, title_from_page_title, TitleSource,
+};
 use super::patterns::ChromePatterns;
 use super::split::split;
 use super::Document;
@@ -32,9 +34,11 @@ pub fn process(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let html;
+    let mut page_title = None;
     let source: &str = if looks_like_html(&raw, ext.as_deref()) {
         html = html_to_text(&raw);
-        &html
+        page_title = html.title.as_deref().and_then(title_from_page_title);
+        &html.text
     } else {
         &raw
     };
@@ -95,9 +99,10 @@ pub fn process(
                 part.marker_title.as_deref(),
                 k == 0,
             );
-            let title = match &found {
-                Some((t, _)) => t.clone(),
-                None => {
+            let title = match (&found, &page_title) {
+                (Some((t, _)), _) => t.clone(),
+                (None, Some(t)) if !several => t.clone(),
+                (None, _) => {
                     warnings.push("no title line found: title made from the file name".into());
                     title_from_file_name(path)
                 }

@@ -8,6 +8,14 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n')
 }
 
+/// Whether a paragraph goes on after its lead sentence (a run-in heading, `一、甲。正文…`)
+/// rather than being a heading line (`一、甲`, `一、甲。`).
+pub fn runs_in(line: &[char]) -> bool {
+    line.iter()
+        .position(|c| ends_sentence(*c))
+        .is_some_and(|p| line[p + 1..].iter().any(|c| !is_space(*c)))
+}
+
 /// The lead sentence starting at `from`, stopping before `limit` at the latest.
 pub fn lead(chars: &[char], from: usize, limit: usize) -> String {
     let limit = limit.min(chars.len());

@@ -54,6 +54,36 @@ impl MarkerKind {
         }
     }
 
+    /// Heading families that, restarting at one right under a bare item of their own, list that
+    /// item's contents rather than start a new series (reports: `二、2009年工作安排` then `一、`…).
+    /// Lists of ordinals or numbers restart as siblings (`首先，其次，第三，` then `第一，第二，`).
+    pub fn lists_under_bare_item(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Question | MarkerKind::Han
+        )
+    }
+
+    /// Families numbered with Chinese numerals that head sections (`一、`, `（一）`, `第一章` …).
+    pub fn is_chinese_heading(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Part
+                | MarkerKind::Chapter
+                | MarkerKind::Question
+                | MarkerKind::Han
+                | MarkerKind::HanParen
+        )
+    }
+
+    /// Families numbered with Arabic or circled digits (`1.`, `（1）`, `①`).
+    pub fn is_arabic_list(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Arabic | MarkerKind::ArabicParen | MarkerKind::Circled
+        )
+    }
+
     /// Families whose lone item (a run of one) is more often a turn of phrase than a section:
     /// `首先，我代表…`, a stray `1.`. Such runs must reach a second item to count.
     pub fn needs_second_item(self) -> bool {
@@ -246,6 +276,10 @@ fn han(line: &[char]) -> Option<Marker> {
     let mut sep = skip_spaces(line, used);
     if line.get(sep) == Some(&'&') {
         sep += 1;
+    }
+    // A numeral alone on its line is a heading in wiki layouts (`二` then the text).
+    if line.get(sep).is_none_or(|c| *c == '\n') {
+        return Some(marker(MarkerKind::Han, Seq::Number(n), &line[..used]));
     }
     match line.get(sep) {
         Some('、' | '，' | ',' | '．' | '.') => {}

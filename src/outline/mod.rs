@@ -90,7 +90,12 @@ pub fn outline(text: &str) -> Outline {
     for &(start, end) in &lines {
         let i = skip_indent(&chars, start, end);
         if let Some(marker) = section_marker_at(&chars[i..end]) {
-            candidates.push(Candidate { start: i, marker });
+            let run_in = heading::runs_in(&chars[i + marker.len..end]);
+            candidates.push(Candidate {
+                start: i,
+                marker,
+                run_in,
+            });
         }
     }
 
@@ -135,7 +140,15 @@ pub fn outline(text: &str) -> Outline {
     number_next_items(&mut sections);
     close_sections(&mut sections, chars.len());
 
-    let points = points::find(&chars, &lines, &sections);
+    // Points before the first section belong to it only if that section is a real opening; a
+    // page that starts mid-way (its first section recovered at a number above one) has them in
+    // the missing previous sibling, one level down.
+    let first_recovered = accepted.first().is_some_and(|a| runs[a.run].recovered);
+    let orphan_base = match (sections.first(), first_recovered) {
+        (Some(first), true) => first.level,
+        _ => 0,
+    };
+    let points = points::find(&chars, &lines, &sections, orphan_base);
     if !points.is_empty() {
         sections.extend(points);
         // Stable: a point never starts where a section does, so document order is total.

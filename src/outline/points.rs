@@ -36,7 +36,14 @@ struct PointRun {
 }
 
 /// The points of a text, given its lines and its sections (in document order, levels final).
-pub fn find(chars: &[char], lines: &[(usize, usize)], sections: &[Section]) -> Vec<Section> {
+///
+/// `orphan_base` is the level that points before the first section hang under (0: the root).
+pub fn find(
+    chars: &[char],
+    lines: &[(usize, usize)],
+    sections: &[Section],
+    orphan_base: u8,
+) -> Vec<Section> {
     let mut runs: Vec<PointRun> = Vec::new();
     // Indices into `runs` of the open runs, outermost first.
     let mut open: Vec<usize> = Vec::new();
@@ -77,7 +84,7 @@ pub fn find(chars: &[char], lines: &[(usize, usize)], sections: &[Section]) -> V
             j += len;
         }
     }
-    emit(chars, &runs, sections)
+    emit(chars, &runs, sections, orphan_base)
 }
 
 /// Adds an item to the run it continues, or opens a run (nested in the innermost open run of
@@ -113,7 +120,7 @@ fn place(runs: &mut Vec<PointRun>, open: &mut Vec<usize>, parent: Option<usize>,
 
 /// Turns the runs into sections. A lone `一是` is a turn of phrase, not an enumeration, so runs
 /// of one item are dropped, and levels count only the enclosing runs that survive.
-fn emit(chars: &[char], runs: &[PointRun], sections: &[Section]) -> Vec<Section> {
+fn emit(chars: &[char], runs: &[PointRun], sections: &[Section], orphan_base: u8) -> Vec<Section> {
     let valid: Vec<bool> = runs.iter().map(|r| r.items.len() >= 2).collect();
     // Depth among surviving runs; outer runs come earlier in `runs`, so one pass suffices.
     let mut depth = vec![0u8; runs.len()];
@@ -148,7 +155,7 @@ fn emit(chars: &[char], runs: &[PointRun], sections: &[Section]) -> Vec<Section>
         if !valid[i] {
             continue;
         }
-        let base = r.parent.map_or(0, |p| sections[p].level);
+        let base = r.parent.map_or(orphan_base, |p| sections[p].level);
         let level = base.saturating_add(1).saturating_add(depth[i]);
         for (k, item) in r.items.iter().enumerate() {
             let next = r.items.get(k + 1).map_or(item.line_end, |n| n.start);

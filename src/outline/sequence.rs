@@ -21,6 +21,9 @@ pub struct Candidate {
     /// Offset in chars of the marker.
     pub start: usize,
     pub marker: Marker,
+    /// The paragraph carries on after its lead sentence (`一、加大雾霾治理力度。50%的…`),
+    /// rather than being a heading line of its own (`一、2014年主要工作`).
+    pub run_in: bool,
 }
 
 /// A candidate accepted as a section.
@@ -41,6 +44,8 @@ struct Run {
     last: u32,
     /// Index into the accepted list of the run's first section.
     first: usize,
+    /// Whether the run's first item is a run-in paragraph (see `Candidate::run_in`).
+    run_in: bool,
 }
 
 /// Facts about a run, kept after it closes.
@@ -87,7 +92,8 @@ impl State {
         self.runs[run].items += 1;
     }
 
-    fn open(&mut self, kind: MarkerKind, number: u32, candidate: usize, recovered: bool) {
+    fn open(&mut self, cand: (usize, bool), kind: MarkerKind, number: u32, recovered: bool) {
+        let (candidate, run_in) = cand;
         let id = self.runs.len();
         self.runs.push(RunInfo {
             items: 0,
@@ -98,6 +104,7 @@ impl State {
             kind,
             last: number,
             first: self.accepted.len(),
+            run_in,
         });
         self.accept(candidate, id);
     }
@@ -111,7 +118,7 @@ pub fn resolve(candidates: &[Candidate], skip: &[bool]) -> (Vec<Accepted>, Vec<R
         if skip.get(index).copied().unwrap_or(false) {
             continue;
         }
-        step(&mut st, index, &cand.marker, &candidates[index + 1..], skip);
+        step(&mut st, index, cand, &candidates[index + 1..], skip);
     }
     (st.accepted, st.runs)
 }
@@ -139,28 +146,43 @@ fn nested_restart(st: &State, d: usize, ahead: &[Candidate], skip: &[bool], base
     false
 }
 
-fn step(st: &mut State, index: usize, marker: &Marker, ahead: &[Candidate], skip: &[bool]) {
+fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], skip: &[bool]) {
+    let marker = &cand.marker;
+    let me = (index, cand.run_in);
     let kind = marker.kind;
-    if let Some(d) = st.stack.iter().rposition(|r| r.kind == kind) {
-        let last = st.stack[d].last;
-        let continues = match marker.seq {
-            Seq::Number(n) => n == last + 1,
-            Seq::Next => true,
-        };
-        if continues {
-            st.truncate(d + 1);
-            let run = &mut st.stack[d];
-            run.last = last + 1;
-            let id = run.id;
-            st.accept(index, id);
-        } else if marker.seq == Seq::Number(1) {
-            if nested_restart(st, d, ahead, skip, index + 1) {
-                st.open(kind, 1, index, false);
-            } else {
-                // A new list of the same family under the same parent.
-                st.truncate(d);
-                st.open(kind, 1, index, false);
+    // The same family may be open twice (a list nested in one of its own items); the innermost
+    // run that the marker continues wins.
+    let continued = st.stack.iter().rposition(|r| {
+        r.kind == kind
+            && match marker.seq {
+                Seq::Number(n) => n == r.last + 1,
+                Seq::Next => true,
             }
+    });
+    if let Some(d) = continued {
+        st.truncate(d + 1);
+        let run = &mut st.stack[d];
+        run.last += 1;
+        let id = run.id;
+        st.accept(index, id);
+        return;
+    }
+    if let Some(d) = st.stack.iter().rposition(|r| r.kind == kind) {
+        if marker.seq != Seq::Number(1) {
+            return;
+        }
+        // A heading family that starts again at one right under an item with no sections of
+        // its own (`二、2009年工作安排` then `一、…` `十二、`) lists that item's contents.
+        let under_bare_item = d + 1 == st.stack.len() && kind.lists_under_bare_item();
+        // Inside a subsection, a list written in another style than the series it would
+        // restart (run-in items under heading lines) is that subsection's list.
+        let other_style = d + 1 < st.stack.len() && cand.run_in != st.stack[d].run_in;
+        if under_bare_item || other_style || nested_restart(st, d, ahead, skip, index + 1) {
+            st.open(me, kind, 1, false);
+        } else {
+            // A new list of the same family under the same parent.
+            st.truncate(d);
+            st.open(me, kind, 1, false);
         }
         return;
     }
@@ -169,14 +191,24 @@ fn step(st: &mut State, index: usize, marker: &Marker, ahead: &[Candidate], skip
     };
     let rank = kind.conventional_rank();
     if n == 1 {
+        // Chinese-numeral headings never sit inside an Arabic-numbered list: `1、…5、` then
+        // `一、…` are two series side by side, not a list holding the whole rest of the speech.
+        if kind.is_chinese_heading() {
+            let keep = st
+                .stack
+                .iter()
+                .rposition(|r| !r.kind.is_arabic_list())
+                .map_or(0, |p| p + 1);
+            st.truncate(keep);
+        }
         st.seen.insert(kind, ());
         st.proper_rank = Some(st.proper_rank.map_or(rank, |r| r.min(rank)));
-        st.open(kind, 1, index, false);
+        st.open(me, kind, 1, false);
         return;
     }
     let level_if_pushed = st.depth().saturating_add(1);
     if st.closed.get(&kind) == Some(&(n - 1, level_if_pushed)) {
-        st.open(kind, n, index, false);
+        st.open(me, kind, n, false);
         return;
     }
     let may_recover = !marker.opener
@@ -206,5 +238,5 @@ fn step(st: &mut State, index: usize, marker: &Marker, ahead: &[Candidate], skip
         }
     }
     st.seen.insert(kind, ());
-    st.open(kind, n, index, true);
+    st.open(me, kind, n, true);
 }

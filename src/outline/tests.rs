@@ -152,3 +152,91 @@ fn tree_view() {
     assert_eq!(o.children(Some(0)), vec![1, 2]);
     assert_eq!(o.section_at(6).map(|s| s.marker.as_str()), Some("（一）"));
 }
+
+#[test]
+fn a_list_under_a_bare_item_nests() {
+    // Reports: the plan for the year is item 二 and its tasks are numbered 一、… again.
+    let t = "一、回顾\n二、2009年工作安排\n预期目标是增长8%。\n一、扩大内需\n二、自主创新\n三、产业体系\n";
+    let got = brief(t);
+    assert_eq!(
+        got.iter().map(|s| s.0).collect::<Vec<_>>(),
+        vec![1, 1, 2, 2, 2]
+    );
+    // A page whose 一、 heading is lost: the recovered 二、 still holds the list.
+    let got = brief("2008年工作回顾\n二&、2009年工作安排\n一、扩大内需\n二、自主创新\n");
+    assert_eq!(got.iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 2]);
+}
+
+#[test]
+fn a_nested_list_returns_to_its_parent_sequence() {
+    let t = "一、回顾\n二、任务\n（一）稳增长\n（二）惠民生\n十件实事：\n一、建河湖\n二、饮用水\n（三）治理\n三、要求\n";
+    let got = brief(t);
+    assert_eq!(
+        got.iter().map(|s| (s.0, s.1.as_str())).collect::<Vec<_>>(),
+        vec![
+            (1, "一、"),
+            (1, "二、"),
+            (2, "（一）"),
+            (2, "（二）"),
+            (3, "一、"),
+            (3, "二、"),
+            (2, "（三）"),
+            (1, "三、")
+        ]
+    );
+}
+
+#[test]
+fn numeral_alone_on_a_line_is_a_heading() {
+    let o = outline("一\n\n农业发展纲要是高速发展的纲领。\n二\n下面说农业。\n");
+    let got: Vec<_> = o
+        .sections
+        .iter()
+        .map(|s| (s.marker.as_str(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("一", "农业发展纲要是高速发展的纲领"), ("二", "下面说农业")]
+    );
+}
+
+#[test]
+fn points_before_a_recovered_first_section_hang_under_its_missing_sibling() {
+    let t = "2018年工作回顾\n一是增长，二是就业。\n二&、2019年任务\n";
+    let got = brief(t);
+    assert_eq!(
+        got,
+        vec![
+            (2, "一是".to_string(), true),
+            (2, "二是".to_string(), true),
+            (1, "二、".to_string(), false)
+        ]
+    );
+}
+
+#[test]
+fn a_run_in_list_inside_a_subsection_nests() {
+    let t = "一、2014年主要工作\n（一）抓改革\n二、2015年重点工作\n（一）深化改革\n（二）依法行政\n十方面实事：\n一、治理雾霾。淘汰小锅炉。\n二、保障餐桌安全。开展整治。\n";
+    let got = brief(t);
+    assert_eq!(
+        got.iter().map(|s| s.0).collect::<Vec<_>>(),
+        vec![1, 2, 1, 2, 2, 3, 3]
+    );
+}
+
+#[test]
+fn chinese_headings_do_not_nest_in_arabic_lists() {
+    let t = "一年来：\n1、经济增长\n2、改革深化\n今年的任务是：\n一、扩大内需\n二、精神文明\n1、思想工作\n2、创建活动\n";
+    let got = brief(t);
+    assert_eq!(
+        got.iter().map(|s| (s.0, s.1.as_str())).collect::<Vec<_>>(),
+        vec![
+            (1, "1、"),
+            (1, "2、"),
+            (1, "一、"),
+            (1, "二、"),
+            (2, "1、"),
+            (2, "2、")
+        ]
+    );
+}

@@ -74,7 +74,8 @@ impl ChromeKind {
     }
 }
 
-/// Lines up to this many chars may match weak patterns.
+/// Lines up to this many chars may match weak patterns (which must open the line, or the line
+/// must not end like a sentence).
 pub const SHORT_LINE: usize = 60;
 
 struct Entry {
@@ -245,9 +246,17 @@ impl ChromePatterns {
             return None;
         }
         let short = chars <= SHORT_LINE;
+        // A finished sentence is the speech talking, unless the pattern opens the line
+        // (`声明：本文…。`).
+        let sentence = line.ends_with(['。', '！', '？', '；', '!', '?']);
         let mut found: Option<ChromeKind> = None;
         for (e, re) in self.entries.iter().zip(&self.regexes) {
-            if !(e.strong || short) || !re.is_match(line) {
+            let counts = if e.strong {
+                re.is_match(line)
+            } else {
+                short && re.find(line).is_some_and(|m| m.start() == 0 || !sentence)
+            };
+            if !counts {
                 continue;
             }
             if found.is_none_or(|f| e.kind.is_hard() && !f.is_hard()) {
@@ -306,6 +315,15 @@ mod tests {
     fn speech_sentences_are_not_chrome() {
         let long = "要加强知识产权和版权保护，完善作者权益保障机制，推动出版、影视、文库等文化产业高质量发展，让创新成果更好惠及人民群众，这是我们必须长期坚持的重要任务。";
         assert_eq!(kind(long), None);
+        assert_eq!(
+            kind("要建好用好数字图书馆和电子文库，丰富群众精神文化生活。"),
+            None
+        );
+        assert_eq!(kind("不断壮大我老秘网区的高新技术产业集群。"), None);
+        assert_eq!(
+            kind("声明：本文内容由互联网用户自发贡献。"),
+            Some(ChromeKind::Footer)
+        );
         assert_eq!(kind("同志们："), None);
         assert_eq!(kind("在2025年全区重点工作推进会上的讲话"), None);
     }

@@ -206,6 +206,16 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
         false,
         r"^(上一篇|下一篇|上一页|下一页|上一頁|下一頁|返回列表|当前位置|當前位置)",
     ),
+    (
+        ChromeKind::Related,
+        false,
+        r"^(网友评论|網友評論|发表评论|發表評論|最新评论|最新評論|全部评论|全部評論|评论区|評論區|参与讨论|參與討論|我要评论|我要評論)",
+    ),
+    (
+        ChromeKind::Byline,
+        false,
+        r"本文共\s*\d+\s*字|(阅读|閱讀)(需要?|約|约)\s*\d+\s*分[钟鐘]",
+    ),
     // Wiki licence trailers.
     (
         ChromeKind::Licence,

@@ -131,3 +131,14 @@ fn html_page_titled_only_in_its_head() {
     assert_eq!(d.text, BODY.join("\n"));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn replacement_characters_already_in_the_file_are_reported() {
+    let page = format!("{}\n{}\u{FFFD}\n", BODY[0], BODY[1]);
+    let d = &load_page("cut.txt", &page)[0];
+    assert_eq!(
+        d.warnings,
+        vec!["1 replacement character(s) � in the file: text lost before it was saved"]
+    );
+    assert!(d.text.ends_with('\u{FFFD}'));
+}

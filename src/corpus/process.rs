@@ -16,6 +16,12 @@ use super::patterns::ChromePatterns;
 use super::split::split;
 use super::Document;
 
+/// What is kept of the decoding once its text and warnings have moved on.
+struct DecodedMeta {
+    encoding: &'static str,
+    warnings_count: usize,
+}
+
 /// Lines longer than this (in chars) defeat line-based extraction; the file is kept whole.
 const LONG_LINE: usize = 100_000;
 
@@ -28,6 +34,10 @@ pub fn process(
     let decoded = decode(bytes)?;
     let raw: Arc<str> = Arc::from(decoded.text);
     let mut file_warnings = decoded.warnings;
+    let decoded = DecodedMeta {
+        encoding: decoded.encoding,
+        warnings_count: file_warnings.len(),
+    };
 
     let ext = path
         .extension()
@@ -52,10 +62,12 @@ pub fn process(
     if removed.controls > 0 {
         file_warnings.push(format!("{} control character(s) removed", removed.controls));
     }
+    // Decoding errors were reported by `decode`; these were in the file already (a scraper that
+    // cut a character in half, a bad conversion upstream).
     let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    if replacements > 0 {
+    if replacements > 0 && decoded.warnings_count == 0 {
         file_warnings.push(format!(
-            "{replacements} replacement character(s) � in the text (bytes lost before or while decoding)"
+            "{replacements} replacement character(s) � in the file: text lost before it was saved"
         ));
     }
     let (text, _glosses) = remove_glosses(&text);

@@ -71,6 +71,11 @@ pub fn process(
         ));
     }
     let (text, _glosses) = remove_glosses(&text);
+    if let Some((n, sample)) = super::decode::mojibake(&text) {
+        file_warnings.push(format!(
+            "{n} mis-decoded run(s) (mojibake) kept as they are, e.g. “{sample}”"
+        ));
+    }
     let text = tidy_lines(&text);
     if text.is_empty() {
         return Err("no text (only whitespace or control characters)".into());

@@ -216,6 +216,16 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
         false,
         r"本文共\s*\d+\s*字|(阅读|閱讀)(需要?|約|约)\s*\d+\s*分[钟鐘]",
     ),
+    (
+        ChromeKind::Paywall,
+        true,
+        r"(剩余|剩餘)\s*\d+\s*字|(会员|會員)专享|(会员|會員)專享|免费下[载載]|免費下[載载]|(余下|餘下)全文",
+    ),
+    (
+        ChromeKind::Share,
+        false,
+        r"^本文(转载|轉載)自|收藏本文|复制链接|複製鏈接|^(举报|舉報|搜索|登录|登錄|注册|註冊)$|^(登录|登錄)\s*[|｜/]\s*(注册|註冊)|^全文(阅读|閱讀)$",
+    ),
     // Wiki licence trailers.
     (
         ChromeKind::Licence,

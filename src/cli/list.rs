@@ -19,7 +19,8 @@ use super::Format;
 const TITLE_COLUMNS: usize = 64;
 
 pub fn run(paths: &[PathBuf], format: Format) -> anyhow::Result<()> {
-    let report = corpus::load(paths);
+    let options = corpus::LoadOptions::from_user_config()?;
+    let report = corpus::load_with(paths, &options, &|_| {})?;
     let sections: Vec<usize> = report
         .documents
         .par_iter()

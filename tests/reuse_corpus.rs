@@ -24,12 +24,18 @@ fn check_consistency(docs: &[speechtui::corpus::Document], report: &ReuseReport)
         assert_eq!(in_docs.len(), f.variant_documents, "formula {f_idx}");
         assert!(f.documents >= 1 && f.documents <= f.variant_documents);
         assert!(f.variant_documents >= 2);
-        // The representative is the text of one of its occurrences, in the original script.
+        // The representative is the text of a part of one of its occurrences, in the original
+        // script.
+        let rep = &f.representative;
+        assert_eq!(
+            slice(&docs[rep.doc].text, rep.span.start, rep.span.end),
+            f.text
+        );
         assert!(
-            f.occurrences
-                .iter()
-                .any(|o| slice(&docs[o.doc].text, o.span.start, o.span.end) == f.text),
-            "formula {f_idx} {:?} is none of its occurrences",
+            f.occurrences.iter().any(|o| o.doc == rep.doc
+                && o.span.start <= rep.span.start
+                && rep.span.end <= o.span.end),
+            "formula {f_idx} {:?} is in none of its occurrences",
             f.text
         );
     }

@@ -1,7 +1,7 @@
 //! `speechtui reuse`: corpus-wide boilerplate, most reused phrases, per-speech borrowed share and
 //! most similar pairs, as text or JSON.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -17,12 +17,8 @@ pub fn run(
     format: super::Format,
     no_cache: bool,
 ) -> anyhow::Result<()> {
-    let paths = if paths.is_empty() {
-        vec![corpus::sample_dir().to_path_buf()]
-    } else {
-        paths.to_vec()
-    };
-    let loaded = corpus::load(&paths);
+    // No PATH: the loader's bundled sample corpus.
+    let loaded = corpus::load(paths);
     for s in &loaded.skipped {
         eprintln!(
             "speechtui: skipped {}: {}",
@@ -58,10 +54,7 @@ pub fn run(
         super::Format::Json => serde_json::to_string_pretty(&to_json(&docs, &report, top))? + "\n",
         super::Format::Text => to_text(&docs, &report, top),
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
-    Ok(())
+    super::show::write_stdout(&out)
 }
 
 /// A progress bar on stderr, only when stderr is a terminal (never in pipes or logs).
@@ -80,9 +73,7 @@ fn progress_bar() -> Mutex<Option<ProgressBar>> {
 
 /// Text from documents never carries control characters to the terminal.
 fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    corpus::visible_inline(s).into_owned()
 }
 
 fn years(y: Option<(i32, i32)>) -> String {

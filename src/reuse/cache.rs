@@ -181,11 +181,14 @@ fn write_envelope(path: &Path, kind: u8, payload: &[u8]) -> anyhow::Result<()> {
 }
 
 fn encode_doc(idx: &DocIndex) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 + idx.map.len() * 8 + idx.hashes.len() * 8);
+    let mut out = Vec::with_capacity(12 + idx.map.len() * 12 + idx.hashes.len() * 8);
     out.extend_from_slice(&idx.text_chars.to_le_bytes());
     out.extend_from_slice(&(idx.map.len() as u32).to_le_bytes());
     out.extend_from_slice(&(idx.hashes.len() as u32).to_le_bytes());
     for m in &idx.map {
+        out.extend_from_slice(&m.to_le_bytes());
+    }
+    for m in &idx.ends {
         out.extend_from_slice(&m.to_le_bytes());
     }
     for &c in &idx.chars {
@@ -203,7 +206,7 @@ fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
         bail!("truncated index");
     }
     let (text_chars, n_map, n_hash) = (word(0), word(4) as usize, word(8) as usize);
-    if bytes.len() != 12 + n_map * 8 + n_hash * 8 {
+    if bytes.len() != 12 + n_map * 12 + n_hash * 8 {
         bail!("index of the wrong size");
     }
     let words = |from: usize| {
@@ -212,11 +215,12 @@ fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
             .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
     };
     let map: Vec<u32> = words(12).collect();
-    let chars: Vec<char> = words(12 + n_map * 4).filter_map(char::from_u32).collect();
+    let ends: Vec<u32> = words(12 + n_map * 4).collect();
+    let chars: Vec<char> = words(12 + n_map * 8).filter_map(char::from_u32).collect();
     if chars.len() != n_map {
         bail!("invalid character in index");
     }
-    let hashes: Vec<u64> = bytes[12 + n_map * 8..]
+    let hashes: Vec<u64> = bytes[12 + n_map * 12..]
         .chunks_exact(8)
         .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
         .collect();
@@ -225,12 +229,16 @@ fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
     let expected = n_map.saturating_sub(super::index::SHINGLE - 1);
     if hashes.len() != expected
         || map.windows(2).any(|w| w[0] >= w[1])
-        || map.last().is_some_and(|&m| m >= text_chars)
+        || map
+            .iter()
+            .zip(&ends)
+            .any(|(m, e)| m >= e || *e > text_chars)
     {
         bail!("inconsistent index");
     }
     Ok(DocIndex {
         map,
+        ends,
         hashes,
         chars,
         text_chars,

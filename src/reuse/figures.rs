@@ -43,10 +43,9 @@ pub fn documents(
         .zip(shared)
         .enumerate()
         .map(|(d, (spans, ranges))| {
-            let map = &docs[d].map;
             let covered: usize = ranges
                 .iter()
-                .map(|&(s, e)| (map[e - 1] - map[s]) as usize + 1)
+                .map(|&(s, e)| docs[d].text_chars_of(s, e))
                 .sum();
             let chars = docs[d].text_chars as usize;
             DocReuse {
@@ -184,14 +183,14 @@ fn covered(doc: &DocIndex, marked: &[bool]) -> usize {
             Some((s, e)) if e >= i => Some((s, end)),
             r => {
                 if let Some((s, e)) = r {
-                    total += (doc.map[e - 1] - doc.map[s]) as usize + 1;
+                    total += doc.text_chars_of(s, e);
                 }
                 Some((i, end))
             }
         };
     }
     if let Some((s, e)) = run {
-        total += (doc.map[e - 1] - doc.map[s]) as usize + 1;
+        total += doc.text_chars_of(s, e);
     }
     total
 }

@@ -153,39 +153,23 @@ pub fn group(
             if variant_documents < 2 {
                 return None;
             }
-            // The representative: the wording (sequence of unitigs) found in most speeches.
-            let mut by_wording: FxHashMap<&[u32], (usize, u32, &FormulaOcc)> = FxHashMap::default();
-            for o in &members {
-                let e = by_wording.entry(unitig_seq(o)).or_insert((0, u32::MAX, o));
-                if e.1 != o.doc {
-                    e.0 += 1;
-                    e.1 = o.doc;
-                }
-            }
-            let (_, _, example) = by_wording
-                .values()
-                .max_by_key(|(n, _, o)| {
-                    let (s, e) = key_range(o);
-                    (*n, e - s, std::cmp::Reverse((o.doc, o.lo)))
-                })
-                .copied()
-                .expect("a formula has occurrences");
-            let rep = unitig_seq(example);
-            // Speeches holding the representative verbatim (possibly inside a longer variant).
-            let documents = count_docs(
-                members
-                    .iter()
-                    .filter(|o| unitig_seq(o).windows(rep.len()).any(|w| w == rep))
-                    .map(|o| o.doc),
-            );
+            let seqs: Vec<&[u32]> = members.iter().map(|o| unitig_seq(o)).collect();
+            let rep = representative(&members, &seqs, u);
+            let example = FormulaOcc {
+                family: members[rep.member].family,
+                doc: members[rep.member].doc,
+                lo: members[rep.member].lo + rep.start as u32,
+                hi: members[rep.member].lo + rep.end as u32,
+            };
+            let documents = rep.documents;
             let mut span_years = members.iter().filter_map(|o| years[o.doc as usize]);
             let years = span_years
                 .next()
                 .map(|y| span_years.fold((y, y), |(lo, hi), y| (lo.min(y), hi.max(y))));
-            let (s, e) = key_range(example);
+            let (s, e) = key_range(&example);
             Some(Draft {
                 family: members[0].family,
-                example: *example,
+                example,
                 key_chars: DocIndex::key_chars(s as usize, e as usize),
                 documents,
                 variant_documents,
@@ -231,8 +215,10 @@ pub fn group(
         .into_iter()
         .zip(per_formula)
         .zip(rep_texts)
-        .map(|((d, occurrences), text)| Formula {
+        .zip(rep_spans.iter())
+        .map(|(((d, occurrences), text), &(doc, span))| Formula {
             text,
+            representative: Occurrence { doc, span },
             key_chars: d.key_chars,
             documents: d.documents,
             variant_documents: d.variant_documents,
@@ -243,6 +229,84 @@ pub fn group(
     Grouping {
         formulas,
         occurrences,
+    }
+}
+
+/// A formula's representative: unitigs `start..end` of member occurrence `member`.
+struct Representative {
+    member: usize,
+    start: usize,
+    end: usize,
+    /// Speeches holding it verbatim.
+    documents: usize,
+}
+
+/// A representative keeps at least this share of the speeches of the formula's core.
+const REP_KEEP: f64 = 0.8;
+
+/// The representative wording of a formula: its most widely used unitig (the core), extended one
+/// neighbour at a time on the side most speeches share, while at least `REP_KEEP` of the core's
+/// speeches still hold the whole wording verbatim. So 民主党派、工商联、无党派人士 is not
+/// reported as 各民主党派… just because most speeches, not all, put 各 in front.
+fn representative(members: &[&FormulaOcc], seqs: &[&[u32]], u: &Unitigs) -> Representative {
+    let core = seqs
+        .iter()
+        .flat_map(|s| s.iter().copied())
+        .max_by_key(|&x| (u.docs[x as usize], std::cmp::Reverse(x)))
+        .expect("a formula has unitigs");
+    let mut rep = vec![core];
+    // Where each member holds the representative (first place), and how many speeches do.
+    let holders = |rep: &[u32]| -> Vec<(usize, usize)> {
+        seqs.iter()
+            .enumerate()
+            .filter_map(|(m, s)| s.windows(rep.len()).position(|w| w == rep).map(|p| (m, p)))
+            .collect()
+    };
+    let docs_of = |h: &[(usize, usize)]| count_docs(h.iter().map(|&(m, _)| members[m].doc));
+    let mut held = holders(&rep);
+    let core_docs = docs_of(&held);
+    let needed = (REP_KEEP * core_docs as f64).ceil() as usize;
+    loop {
+        // Speeches per possible extension: (to the right?, unitig) -> (speeches, last speech seen).
+        let mut ext: FxHashMap<(bool, u32), (usize, u32)> = FxHashMap::default();
+        for &(m, p) in &held {
+            let s = seqs[m];
+            let d = members[m].doc;
+            let mut count = |key| {
+                let e = ext.entry(key).or_insert((0, u32::MAX));
+                if e.1 != d {
+                    e.0 += 1;
+                    e.1 = d;
+                }
+            };
+            if let Some(&next) = s.get(p + rep.len()) {
+                count((true, next));
+            }
+            if p > 0 {
+                count((false, s[p - 1]));
+            }
+        }
+        let best = ext
+            .into_iter()
+            .max_by_key(|&((right, x), (n, _))| (n, right, std::cmp::Reverse(x)));
+        match best {
+            Some(((right, x), (n, _))) if n >= needed && rep.len() < 256 => {
+                if right {
+                    rep.push(x);
+                } else {
+                    rep.insert(0, x);
+                }
+                held = holders(&rep);
+            }
+            _ => break,
+        }
+    }
+    let (member, start) = held[0];
+    Representative {
+        member,
+        start,
+        end: start + rep.len(),
+        documents: docs_of(&held),
     }
 }
 

@@ -21,8 +21,10 @@ pub const SHINGLE: usize = 10;
 /// what the cache keeps per file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DocIndex {
-    /// `map[i]`: char offset in the cleaned text of key position `i`.
+    /// `map[i]..ends[i]`: the cleaned-text chars key position `i` stands for (one char, or a whole
+    /// number or placeholder run).
     pub map: Vec<u32>,
+    pub ends: Vec<u32>,
     /// `hashes[i]`: hash of the shingle starting at key position `i`.
     pub hashes: Vec<u64>,
     /// The key characters (they tell, exactly, whether two equal shingles have equal neighbours).
@@ -37,8 +39,9 @@ impl DocIndex {
         DocIndex {
             hashes: hash::shingles(&key.chars, SHINGLE),
             map: key.map,
+            ends: key.ends,
             chars: key.chars,
-            text_chars: text.chars().count() as u32,
+            text_chars: key.text_len as u32,
         }
     }
 
@@ -48,11 +51,16 @@ impl DocIndex {
         let last = end - 1 + SHINGLE - 1;
         Span {
             start: self.map[start] as usize,
-            end: self.map[last] as usize + 1,
+            end: self.ends[last] as usize,
         }
     }
 
     /// Key characters covered by the shingles `start..end`.
+    /// Cleaned-text chars of the key positions `start..end`.
+    pub fn text_chars_of(&self, start: usize, end: usize) -> usize {
+        (self.ends[end - 1] - self.map[start]) as usize
+    }
+
     pub fn key_chars(start: usize, end: usize) -> usize {
         end - start + SHINGLE - 1
     }

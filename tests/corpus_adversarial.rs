@@ -66,6 +66,14 @@ fn build_folder(dir: &Path) {
     let sub = dir.join("sub");
     fs::create_dir(&sub).unwrap();
     std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("dangling.txt")).unwrap();
+    // A file name that is not UTF-8.
+    use std::os::unix::ffi::OsStrExt;
+    fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"latin1-\xe9t\xe9.txt")),
+        SPEECH,
+    )
+    .unwrap();
     let fifo = dir.join("pipe.txt");
     let made = Command::new("mkfifo")
         .arg(&fifo)
@@ -127,6 +135,7 @@ fn hostile_folder_is_listed_with_every_problem() {
     assert!(reason(".hidden.txt").contains("hidden"));
     assert!(reason("loop").contains("symbolic link loop"));
     assert!(reason("pipe.txt").contains("named pipe"));
+    assert_eq!(reason("dangling.txt"), "broken symbolic link");
     if !root {
         assert!(reason("locked").contains("permission denied"));
     }
@@ -152,6 +161,10 @@ fn hostile_folder_is_listed_with_every_problem() {
     if root {
         assert!(doc("inside.txt")["title"].is_string());
     }
+    assert_eq!(
+        doc("latin1-\u{FFFD}t\u{FFFD}.txt")["title"],
+        "在全市工作会议上的讲话"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub mod patterns;
 mod process;
 pub mod sample;
 pub mod split;
+pub mod watermark;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

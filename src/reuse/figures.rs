@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::formulas::{Grouping, Unitigs};
 use super::index::{DocIndex, Segment, SHINGLE};
 use super::{DocReuse, Formula, Pair, ReusedSpan};
+use crate::align::{self, key::Key, Params};
 
 /// The reuse figures of each speech: spans of its formulas and the share of its text they cover.
 pub fn documents(
@@ -167,6 +168,7 @@ pub fn exact_pair(a: usize, b: usize, docs: &[&DocIndex], sorted: &[Vec<(u64, u3
         shared_chars: ca.min(cb),
         a_reused: share(ca, docs[a]),
         b_reused: share(cb, docs[b]),
+        passages: None,
     }
 }
 
@@ -213,4 +215,52 @@ pub fn sorted_hashes(docs: &[&DocIndex], needed: &[bool]) -> Vec<Vec<(u64, u32)>
             h
         })
         .collect()
+}
+
+/// Figures of a pair from the alignment engine: the passages it aligns (near-identical wording
+/// included, not only exact shingles) and the characters they cover on each side.
+pub fn aligned_pair(a: usize, b: usize, docs: &[&DocIndex], texts: &[&str]) -> Pair {
+    let key = |d: &DocIndex| Key {
+        chars: d.chars.clone(),
+        map: d.map.clone(),
+        ends: d.ends.clone(),
+        text_len: d.text_chars as usize,
+    };
+    let params = Params {
+        word_ops: false,
+        ..Params::default()
+    };
+    let cmp = align::compare_keys(texts[a], &key(docs[a]), texts[b], &key(docs[b]), &params);
+    let union = |mut spans: Vec<(usize, usize)>| {
+        spans.sort_unstable();
+        let mut total = 0;
+        let mut cur: Option<(usize, usize)> = None;
+        for (s, e) in spans {
+            cur = match cur {
+                Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+                c => {
+                    total += c.map_or(0, |(cs, ce)| ce - cs);
+                    Some((s, e))
+                }
+            };
+        }
+        total + cur.map_or(0, |(cs, ce)| ce - cs)
+    };
+    let ca = union(cmp.passages.iter().map(|p| (p.a.start, p.a.end)).collect());
+    let cb = union(cmp.passages.iter().map(|p| (p.b.start, p.b.end)).collect());
+    let share = |c: usize, d: &DocIndex| {
+        if d.text_chars == 0 {
+            0.0
+        } else {
+            (c as f64 / d.text_chars as f64).min(1.0)
+        }
+    };
+    Pair {
+        a,
+        b,
+        shared_chars: ca.min(cb),
+        a_reused: share(ca, docs[a]),
+        b_reused: share(cb, docs[b]),
+        passages: Some(cmp.passages.len()),
+    }
 }

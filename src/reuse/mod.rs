@@ -28,7 +28,7 @@ use hash::ContentHash;
 use index::DocIndex;
 
 /// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.
-pub const ENGINE_VERSION: u32 = 2;
+pub const ENGINE_VERSION: u32 = 4;
 
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,9 @@ pub struct Occurrence {
 pub struct Formula {
     /// The representative wording, in the original script and punctuation of one speech.
     pub text: String,
+    /// The representative with every number as `#` and every placeholder run as `…` (the key
+    /// matches them whatever they hold).
+    pub template: String,
     /// Where the representative was taken from.
     pub representative: Occurrence,
     /// Length of the representative on the comparison key.
@@ -106,6 +109,9 @@ pub struct Pair {
     /// Share of each speech's characters shared with the other, 0..1.
     pub a_reused: f64,
     pub b_reused: f64,
+    /// Passages the alignment engine found, for the pairs it aligned (the strongest ones); `None`:
+    /// figures from the index alone (exactly repeated wording of 10 key chars or more).
+    pub passages: Option<usize>,
 }
 
 /// How a report was obtained: what was computed and what came from the cache.
@@ -121,6 +127,7 @@ pub struct Stats {
     /// Candidate pairs found through shared formulas, and how many got exact figures.
     pub candidate_pairs: usize,
     pub scored_pairs: usize,
+    pub aligned_pairs: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -147,6 +154,8 @@ pub struct Options {
     pub stop_docs: usize,
     /// Exact figures are computed for each speech's strongest candidate partners, this many.
     pub partners_per_doc: usize,
+    /// The strongest pairs, this many, are aligned by the alignment engine.
+    pub aligned_pairs: usize,
 }
 
 impl Default for Options {
@@ -156,6 +165,7 @@ impl Default for Options {
             cache_dir: None,
             stop_docs: 0,
             partners_per_doc: 4,
+            aligned_pairs: 24,
         }
     }
 }
@@ -173,13 +183,32 @@ impl Options {
     /// Everything besides the speeches that the report depends on.
     fn fingerprint(&self, n_docs: usize) -> ContentHash {
         let text = format!(
-            "reuse v{ENGINE_VERSION} shingle {} stop {} partners {}",
+            "reuse v{ENGINE_VERSION} shingle {} stop {} partners {} aligned {} align {:?}",
             index::SHINGLE,
             self.stop_docs_for(n_docs),
-            self.partners_per_doc
+            self.partners_per_doc,
+            self.aligned_pairs,
+            crate::align::Params::default(),
         );
         ContentHash::of(text.as_bytes())
     }
+}
+
+/// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
+/// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
+/// other rules are never used, even when the engine version did not change.
+fn key_fingerprint() -> ContentHash {
+    const PROBE: &str =
+        "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
+                         XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
+    let key = crate::align::key::Key::new(PROBE);
+    let mut bytes = Vec::new();
+    for ((c, m), e) in key.chars.iter().zip(&key.map).zip(&key.ends) {
+        bytes.extend_from_slice(&(*c as u32).to_le_bytes());
+        bytes.extend_from_slice(&m.to_le_bytes());
+        bytes.extend_from_slice(&e.to_le_bytes());
+    }
+    ContentHash::of(&bytes)
 }
 
 /// Builds the reuse report of a corpus.
@@ -200,9 +229,11 @@ pub fn build(
             }
         }
     };
+    // A speech's index depends on its text and on the comparison key's rules.
+    let key_rules = key_fingerprint();
     let content: Vec<ContentHash> = docs
         .par_iter()
-        .map(|d| ContentHash::of(d.text.as_bytes()))
+        .map(|d| ContentHash::combine([ContentHash::of(d.text.as_bytes()), key_rules]))
         .collect();
     // The report also shows ids and years, so they are part of its key.
     let report_key = ContentHash::combine(std::iter::once(options.fingerprint(docs.len())).chain(
@@ -349,11 +380,21 @@ pub fn compute(
         .par_iter()
         .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &sorted))
         .collect();
-    pairs.sort_by(|x, y| {
+    let by_shared = |x: &Pair, y: &Pair| {
         y.shared_chars
             .cmp(&x.shared_chars)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
+    };
+    pairs.sort_by(by_shared);
+    // The strongest pairs get the alignment engine's passages (in parallel).
+    let n_aligned = options.aligned_pairs.min(pairs.len());
+    pairs[..n_aligned].par_iter_mut().for_each(|p| {
+        *p = figures::aligned_pair(p.a, p.b, &refs, texts);
     });
+    if prof {
+        eprintln!("  {n_aligned} aligned: {:.3}", t0.elapsed().as_secs_f64());
+    }
+    pairs.sort_by(by_shared);
     stage("done", 4);
     ReuseReport {
         documents,
@@ -361,6 +402,7 @@ pub fn compute(
             documents: indexes.len(),
             candidate_pairs: cands.len(),
             scored_pairs: pairs.len(),
+            aligned_pairs: n_aligned,
             ..Stats::default()
         },
         pairs,

@@ -1,6 +1,17 @@
 //! Local alignment of the template phrasing two speeches share.
+//!
+//! Pipeline: [`key`] (normalised text with an offset map) → [`seeds`] (exact k-gram runs along
+//! diagonals) → [`extend`] (banded X-drop gapped extension through refilled slots) →
+//! [`passages`] (ranking and greedy selection) → [`tokens`] (word-level ops with jieba +
+//! `similar`). Passages may lie in any order on either side, and one passage of A may match
+//! several places of B.
 
+pub mod extend;
+pub mod fold;
 pub mod key;
+pub mod passages;
+pub mod seeds;
+pub mod tokens;
 
 use serde::Serialize;
 
@@ -43,17 +54,30 @@ pub struct Passage {
 /// Tuning of the aligner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
-    /// Shortest passage reported, in key characters.
+    /// Shortest passage reported, in key characters (punctuation and spaces not counted).
     pub min_len: usize,
-    /// Lowest similarity of a reported passage.
+    /// Lowest similarity of a reported passage (1 − edits / longer side, on the key).
     pub min_similarity: f64,
+    /// Length of the exact k-gram seeds, in key characters (at most `min_len`).
+    pub seed_len: usize,
+    /// How far the extension score may fall below its best before it stops: roughly the longest
+    /// rewritten stretch (refilled slot) a passage may bridge.
+    pub x_drop: i32,
+    /// A k-gram with more occurrence pairs than this (occurrences in A × in B) seeds nothing.
+    pub max_seed_pairs: usize,
+    /// Compute word-level operations for each passage.
+    pub word_ops: bool,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            min_len: 10,
+            min_len: 8,
             min_similarity: 0.8,
+            seed_len: 6,
+            x_drop: 8,
+            max_seed_pairs: 256,
+            word_ops: true,
         }
     }
 }
@@ -63,13 +87,117 @@ impl Default for Params {
 pub struct Comparison {
     /// In A's order.
     pub passages: Vec<Passage>,
-    /// Share of each speech's characters inside passages, 0..1.
+    /// Share of each speech's key characters (its text without punctuation and spaces) inside
+    /// passages, 0..1.
     pub a_reused: f64,
     pub b_reused: f64,
 }
 
+impl Comparison {
+    /// The same comparison seen from B: sides swapped, passages in B's order.
+    pub fn mirror(&self) -> Comparison {
+        let mut passages: Vec<Passage> = self
+            .passages
+            .iter()
+            .map(|p| Passage {
+                a: p.b,
+                b: p.a,
+                similarity: p.similarity,
+                ops: tokens::mirror(&p.ops),
+            })
+            .collect();
+        sort_passages(&mut passages);
+        Comparison {
+            passages,
+            a_reused: self.b_reused,
+            b_reused: self.a_reused,
+        }
+    }
+}
+
 /// Aligns two cleaned texts.
 pub fn compare(a: &str, b: &str, params: &Params) -> Comparison {
-    let _ = (a, b, params);
-    Comparison::default()
+    let ka = key::Key::new(a);
+    let kb = key::Key::new(b);
+    compare_keys(a, &ka, b, &kb, params)
+}
+
+/// Aligns two cleaned texts whose keys are already built (`ka = Key::new(a)`, same for b), e.g.
+/// by a caller comparing one speech with many.
+///
+/// The work is always done in one canonical orientation (the lesser text first) and mirrored
+/// when needed, so `compare(b, a)` is exactly the mirror of `compare(a, b)`.
+pub fn compare_keys(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Params) -> Comparison {
+    if (ka.chars.as_slice(), a) > (kb.chars.as_slice(), b) {
+        return compare_oriented(b, kb, a, ka, params).mirror();
+    }
+    compare_oriented(a, ka, b, kb, params)
+}
+
+fn compare_oriented(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Params) -> Comparison {
+    let ca: Vec<u32> = ka.chars.iter().map(|&c| c as u32).collect();
+    let cb: Vec<u32> = kb.chars.iter().map(|&c| c as u32).collect();
+    let found = passages::find(&ca, &cb, params);
+    let a_reused = passages::coverage(found.iter().map(|p| (p.a_start, p.a_end)), ca.len());
+    let b_reused = passages::coverage(found.iter().map(|p| (p.b_start, p.b_end)), cb.len());
+    let a_bytes = byte_offsets(a);
+    let b_bytes = byte_offsets(b);
+    let mut out: Vec<Passage> = found
+        .iter()
+        .map(|p| {
+            let sa = ka.text_span(p.a_start, p.a_end);
+            let sb = kb.text_span(p.b_start, p.b_end);
+            let ops = if params.word_ops {
+                tokens::diff(
+                    &a[a_bytes[sa.start]..a_bytes[sa.end]],
+                    sa.start,
+                    &b[b_bytes[sb.start]..b_bytes[sb.end]],
+                    sb.start,
+                )
+            } else {
+                Vec::new()
+            };
+            Passage {
+                a: sa,
+                b: sb,
+                similarity: p.similarity(),
+                ops,
+            }
+        })
+        .collect();
+    sort_passages(&mut out);
+    Comparison {
+        passages: out,
+        a_reused,
+        b_reused,
+    }
+}
+
+/// Byte offset of every char of `s`, plus the end.
+fn byte_offsets(s: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+    v.push(s.len());
+    v
+}
+
+/// A's order, then B's: a total order, so results are deterministic.
+fn sort_passages(passages: &mut [Passage]) {
+    passages.sort_by(|x, y| {
+        (x.a.start, x.a.end, x.b.start, x.b.end).cmp(&(y.a.start, y.a.end, y.b.start, y.b.end))
+    });
+}
+
+/// The cleaned text of `span` in `text` (char offsets).
+pub fn slice(text: &str, span: Span) -> &str {
+    let mut it = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let start = it.nth(span.start).unwrap_or(text.len());
+    let end = if span.end > span.start {
+        it.nth(span.end - span.start - 1).unwrap_or(text.len())
+    } else {
+        start
+    };
+    &text[start..end]
 }

@@ -1,0 +1,178 @@
+//! Atomic file writes: a temporary file in the target's folder, flushed to disk, then moved into
+//! place in one step. A reader never sees a partial file, a failed write leaves nothing behind,
+//! and an existing file is only replaced when the caller says so.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The target exists and overwriting was not asked for (the TUI then asks the user).
+    #[error("{} already exists (not overwritten)", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Writes `bytes` to `path` atomically. With `overwrite` false an existing file is left alone and
+/// [`WriteError::Exists`] returned; the check and the write are one step (a hard link, which
+/// fails if the name is taken), so two writers cannot both win.
+pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    let io_err = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let name = path.file_name().ok_or_else(|| {
+        io_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a file name",
+        ))
+    })?;
+    if path.is_dir() {
+        return Err(io_err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "is a folder",
+        )));
+    }
+    if !overwrite && fs::symlink_metadata(path).is_ok() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (tmp_path, mut file) = create_temp(&dir, name).map_err(io_err)?;
+    let result = (|| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    drop(file);
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp_path);
+        return Err(io_err(e));
+    }
+    let placed = if overwrite {
+        fs::rename(&tmp_path, path).map_err(io_err)
+    } else {
+        place_without_clobbering(&tmp_path, path)
+    };
+    if placed.is_err() {
+        let _ = fs::remove_file(&tmp_path);
+    }
+    placed?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Moves `tmp` to `path` unless `path` exists, atomically where the file system has hard links.
+fn place_without_clobbering(tmp: &Path, path: &Path) -> Result<(), WriteError> {
+    match fs::hard_link(tmp, path) {
+        Ok(()) => {
+            let _ = fs::remove_file(tmp);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(WriteError::Exists(path.to_path_buf()))
+        }
+        Err(_) => {
+            // No hard links here (some network or FAT file systems): check, then rename.
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(WriteError::Exists(path.to_path_buf()));
+            }
+            fs::rename(tmp, path).map_err(|source| WriteError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    }
+}
+
+/// A new hidden temporary file beside the target.
+fn create_temp(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, File)> {
+    let pid = std::process::id();
+    let mut last_err = None;
+    for attempt in 0..100u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{pid}.{nanos:x}{attempt}.tmp"));
+        let tmp = dir.join(tmp_name);
+        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last_err.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Flushes the folder entry so the new name survives a crash (best effort; not on every OS).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn writes_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.txt");
+        write_atomic(&p, "对比报告\n".as_bytes(), false).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "对比报告\n");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn never_overwrites_unless_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.txt");
+        fs::write(&p, "old").unwrap();
+        let err = write_atomic(&p, b"new", false).unwrap_err();
+        assert!(matches!(err, WriteError::Exists(_)));
+        assert!(err.to_string().contains("already exists"));
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert!(leftovers(dir.path()).is_empty());
+        write_atomic(&p, b"new", true).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no/such/folder/report.txt");
+        let err = write_atomic(&p, b"x", false).unwrap_err();
+        assert!(err.to_string().starts_with("cannot write"), "{err}");
+        assert!(!p.exists());
+    }
+
+    #[test]
+    fn a_folder_is_not_a_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x", true).unwrap_err();
+        assert!(err.to_string().contains("folder") || err.to_string().contains("file name"));
+    }
+}

@@ -5,7 +5,6 @@
 
 mod app;
 mod config;
-mod export_shim;
 mod keymap;
 mod layout;
 mod rows;
@@ -17,6 +16,8 @@ mod ui;
 mod update;
 mod wrap;
 
+#[cfg(test)]
+mod flow_tests;
 #[cfg(test)]
 mod snapshots;
 #[cfg(test)]
@@ -145,33 +146,50 @@ fn event_loop(
 
 fn run_effect(effect: Effect, tx: &Sender<Msg>, docs: &Arc<Vec<speechtui::corpus::Document>>) {
     match effect {
-        Effect::Compare { a, b } => {
+        // Aligning can take a while on long speeches: off the UI thread.
+        Effect::Compare { .. } => {
             let tx = tx.clone();
             let docs = docs.clone();
-            std::thread::spawn(move || {
-                let params = speechtui::align::Params::default();
-                let comparison = speechtui::align::compare(&docs[a].text, &docs[b].text, &params);
-                send(
-                    &tx,
-                    Action::Compared {
-                        a,
-                        b,
-                        comparison: Arc::new(comparison),
-                    },
-                );
-            });
+            std::thread::spawn(move || send(&tx, perform(effect, &docs)));
+        }
+        // A save is one small atomic write: done here, so its result shows on the next frame.
+        Effect::Save { .. } => {
+            send(tx, perform(effect, docs));
+        }
+    }
+}
+
+/// Does the work of an effect and says how it went.
+fn perform(effect: Effect, docs: &[speechtui::corpus::Document]) -> Action {
+    match effect {
+        Effect::Compare { a, b } => {
+            let params = speechtui::align::Params::default();
+            let comparison = speechtui::align::compare(&docs[a].text, &docs[b].text, &params);
+            Action::Compared {
+                a,
+                b,
+                comparison: Arc::new(comparison),
+            }
         }
         Effect::Save {
             path,
             contents,
             overwrite,
-        } => {
-            let action = match save::write(&path, &contents, overwrite) {
-                Ok(save::Written::Done(p)) => Action::Saved(Ok(p)),
-                Ok(save::Written::Exists) => Action::SaveConflict { path, contents },
-                Err(e) => Action::Saved(Err(e)),
-            };
-            send(tx, action);
+        } => match save::write(&path, &contents, overwrite) {
+            Ok(save::Written::Done(p)) => Action::Saved(Ok(p)),
+            Ok(save::Written::Exists) => Action::SaveConflict { path, contents },
+            Err(e) => Action::Saved(Err(e)),
+        },
+    }
+}
+
+/// Applies `action` and performs its effects at once, as the event loop would (for tests).
+#[cfg(test)]
+fn update_sync(app: &mut App, action: Action) {
+    let mut queue = vec![action];
+    while let Some(a) = queue.pop() {
+        for e in update::update(app, a) {
+            queue.push(perform(e, &app.docs.clone()));
         }
     }
 }

@@ -43,7 +43,8 @@ pub fn default_concordance_name(formula: &str) -> String {
 
 /// The comparison report, as `speechtui compare --format text` prints it.
 pub fn comparison_report(a: &Document, b: &Document, cmp: &Comparison) -> String {
-    super::export_shim::comparison_text(a, b, cmp)
+    // The aligner ran with the default parameters (see `run_effect`), as `speechtui compare` does.
+    speechtui::export::comparison_text(a, b, cmp, &speechtui::align::Params::default())
 }
 
 /// A concordance (keyword in context) of every occurrence of a formula, as plain text.
@@ -85,11 +86,11 @@ fn one_line(s: &str) -> String {
 /// Writes `contents` to `path` atomically; with `overwrite` false an existing file is left alone
 /// and reported as [`Written::Exists`].
 pub fn write(path: &Path, contents: &str, overwrite: bool) -> Result<Written, String> {
-    match super::export_shim::write_atomic(path, contents.as_bytes(), overwrite) {
+    match speechtui::export::write_atomic(path, contents.as_bytes(), overwrite) {
         Ok(()) => Ok(Written::Done(
             std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
         )),
-        Err(super::export_shim::WriteError::Exists(_)) => Ok(Written::Exists),
+        Err(speechtui::export::WriteError::Exists(_)) => Ok(Written::Exists),
         Err(e) => Err(e.to_string()),
     }
 }

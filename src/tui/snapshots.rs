@@ -211,7 +211,7 @@ fn control_bytes_never_reach_the_buffer() {
     );
     update(&mut app, Action::Loaded(report));
     let mut screens = vec![render(&app)];
-    self::update::library_select_first_title(&mut app, "恶意");
+    helpers::library_select_first_title(&mut app, "恶意");
     press(&mut app, "Enter");
     screens.push(render(&app));
     for buf in screens {
@@ -226,9 +226,8 @@ fn control_bytes_never_reach_the_buffer() {
     }
 }
 
-mod update {
+mod helpers {
     use super::super::app::App;
-    pub use super::super::update::*;
 
     /// Selects the library row whose title starts with `prefix`.
     pub fn library_select_first_title(app: &mut App, prefix: &str) {
@@ -240,4 +239,58 @@ mod update {
             .unwrap();
         app.library.list.selected = pos;
     }
+}
+
+/// The comparison of the two sample speeches that share the most text, aligned for real.
+fn comparison_app(w: u16, h: u16) -> App {
+    let mut app = app_at(w, h);
+    let a = testdata::doc_by_file(&app.docs, "001_");
+    let b = testdata::doc_by_file(&app.docs, "004_");
+    testdata::select_in_library(&mut app, a);
+    press(&mut app, "c");
+    testdata::select_in_library(&mut app, b);
+    for e in press(&mut app, "c") {
+        let action = super::perform(e, &app.docs.clone());
+        update(&mut app, action);
+    }
+    app
+}
+
+#[test]
+fn comparison() {
+    for (w, h) in SIZES {
+        let mut app = comparison_app(w, h);
+        for _ in 0..3 {
+            press(&mut app, "]");
+        }
+        snap(&format!("compare_{w}x{h}"), &app);
+    }
+}
+
+#[test]
+fn comparison_unfolded_in_b_order() {
+    let mut app = comparison_app(140, 40);
+    press(&mut app, "z");
+    press(&mut app, "v");
+    press(&mut app, "]");
+    snap("compare_b_order_unfolded_140x40", &app);
+}
+
+#[test]
+fn comparison_save_prompt() {
+    let mut app = comparison_app(80, 24);
+    press(&mut app, "s");
+    snap("compare_save_prompt_80x24", &app);
+}
+
+#[test]
+fn comparison_while_aligning() {
+    let mut app = app_at(80, 24);
+    let a = testdata::doc_by_file(&app.docs, "001_");
+    let b = testdata::doc_by_file(&app.docs, "004_");
+    testdata::select_in_library(&mut app, a);
+    press(&mut app, "c");
+    testdata::select_in_library(&mut app, b);
+    press(&mut app, "c");
+    snap("compare_aligning_80x24", &app);
 }

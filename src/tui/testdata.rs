@@ -41,3 +41,20 @@ pub fn sample() -> LoadReport {
         skipped: Vec::new(),
     }
 }
+
+/// Index of the sample speech loaded from the file whose name starts with `prefix`.
+pub fn doc_by_file(docs: &[Document], prefix: &str) -> usize {
+    docs.iter()
+        .position(|d| {
+            d.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no sample file {prefix}*"))
+}
+
+/// Selects speech `doc` in the library (clearing any filter).
+pub fn select_in_library(app: &mut super::app::App, doc: usize) {
+    let pos = app.library.rows.iter().position(|&d| d == doc).unwrap();
+    app.library.list.selected = pos;
+}

@@ -93,6 +93,10 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     term.draw(|f| ui::draw(f, app))?;
     trace.first_frame();
+    // Lets the end-to-end test check that a panic gives the terminal back (debug builds only).
+    if cfg!(debug_assertions) && std::env::var_os("SPEECHTUI_DEBUG_PANIC").is_some() {
+        panic!("panic requested by SPEECHTUI_DEBUG_PANIC");
+    }
 
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_input(tx.clone());

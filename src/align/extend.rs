@@ -3,14 +3,20 @@
 //! the score falls `x_drop` below the best seen. The passage ends at the best-scoring cell, so it
 //! always ends on a match.
 //!
-//! Scoring is Levenshtein-like: +1 a match, −1 a substitution or a one-character gap. A wildcard
-//! (placeholder run) matches any character for 0, and may also absorb up to [`MAX_ABSORB`]
-//! further characters of the other side at no cost (`X市` against `杭州市`).
+//! Scoring is Levenshtein-like, in half points: +2 a match, −2 a substitution or a one-character
+//! gap. A wildcard (placeholder run) matches any character for 0, and may absorb up to
+//! [`MAX_ABSORB`] further characters of the other side for −1 each (`X市` against `杭州市`): a
+//! placeholder fits a place name, but a passage is only carried across one by real matches after
+//! it.
 
 use super::key::WILDCARD;
 
 /// Longest run of the other text one wildcard may stand for.
 pub const MAX_ABSORB: u16 = 8;
+/// Score of a match (the unit is half a point, see the module notes).
+pub const MATCH: i32 = 2;
+const EDIT: i32 = 2;
+const ABSORB: i32 = 1;
 
 const NEG: i32 = i32::MIN / 4;
 const WILD: u32 = WILDCARD as u32;
@@ -45,7 +51,7 @@ pub struct Extension {
 }
 
 /// Extends from the origin over `a(0..na)` and `b(0..nb)` (accessors so the same code runs
-/// leftwards on reversed indices).
+/// leftwards on reversed indices). `x_drop` is in edits (one edit = [`MATCH`] score points).
 pub fn extend(
     a: impl Fn(usize) -> u32,
     na: usize,
@@ -53,6 +59,7 @@ pub fn extend(
     nb: usize,
     x_drop: i32,
 ) -> Extension {
+    let x_drop = x_drop * EDIT;
     let mut best = Extension::default();
     // Row 0: only gaps in A (B characters consumed against nothing).
     let mut prev: Vec<Cell> = Vec::with_capacity(64);
@@ -98,7 +105,7 @@ pub fn extend(
                 let bj = b(j - 1);
                 let c = if ai == bj && ai != WILD {
                     Cell {
-                        score: diag.score + 1,
+                        score: diag.score + MATCH,
                         matches: diag.matches + 1,
                         edits: diag.edits,
                         absorbed: 0,
@@ -114,7 +121,7 @@ pub fn extend(
                     }
                 } else {
                     Cell {
-                        score: diag.score - 1,
+                        score: diag.score - EDIT,
                         matches: diag.matches,
                         edits: diag.edits + 1,
                         absorbed: 0,
@@ -170,14 +177,24 @@ fn horizontal(left: Cell, bj: u32, ai: Option<u32>) -> Cell {
             ..left
         };
     }
-    if ai == Some(WILD) && left.absorbed < MAX_ABSORB {
+    if ai == Some(WILD) {
+        if left.absorbed < MAX_ABSORB {
+            return Cell {
+                score: left.score - ABSORB,
+                absorbed: left.absorbed + 1,
+                ..left
+            };
+        }
+        // The wildcard is used up: further characters are plain gaps, and stay counted so the
+        // wildcard cannot start absorbing again after one of them.
         return Cell {
-            absorbed: left.absorbed + 1,
+            score: left.score - EDIT,
+            edits: left.edits + 1,
             ..left
         };
     }
     Cell {
-        score: left.score - 1,
+        score: left.score - EDIT,
         matches: left.matches,
         edits: left.edits + 1,
         absorbed: 0,
@@ -193,14 +210,22 @@ fn vertical(up: Cell, ai: u32, bj: Option<u32>) -> Cell {
     if ai == WILD {
         return Cell { absorbed: 0, ..up };
     }
-    if bj == Some(WILD) && up.absorbed < MAX_ABSORB {
+    if bj == Some(WILD) {
+        if up.absorbed < MAX_ABSORB {
+            return Cell {
+                score: up.score - ABSORB,
+                absorbed: up.absorbed + 1,
+                ..up
+            };
+        }
         return Cell {
-            absorbed: up.absorbed + 1,
+            score: up.score - EDIT,
+            edits: up.edits + 1,
             ..up
         };
     }
     Cell {
-        score: up.score - 1,
+        score: up.score - EDIT,
         matches: up.matches,
         edits: up.edits + 1,
         absorbed: 0,
@@ -259,6 +284,17 @@ mod tests {
         );
         assert_eq!(e.len_a, 0);
         assert_eq!(e.score, 0);
+    }
+
+    #[test]
+    fn wildcard_absorbs_only_a_short_run() {
+        let w = WILDCARD.to_string();
+        let e = ext(
+            &format!("增长{w}高新技术产业"),
+            "增长有重大带动作用的信息新材料生物医药先进制造业等高新技术产业",
+            8,
+        );
+        assert_eq!(e.len_a, 2, "{e:?}");
     }
 
     #[test]

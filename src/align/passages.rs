@@ -4,7 +4,7 @@
 //!
 //! Working on the keys only; offsets here are key positions.
 
-use super::extend::{extend, Extension};
+use super::extend::{extend, Extension, MATCH};
 use super::seeds::{exact_runs, Run};
 use super::Params;
 
@@ -123,7 +123,7 @@ fn extend_run(a: &[u32], b: &[u32], run: &Run, x_drop: i32) -> KeyPassage {
         a_end: ra + len + right.len_a,
         b_start: rb - left.len_b,
         b_end: rb + len + right.len_b,
-        score: len as i32 + left.score + right.score,
+        score: len as i32 * MATCH + left.score + right.score,
         matches: len as u32 + left.matches + right.matches,
         edits: left.edits + right.edits,
     }

@@ -1,5 +1,32 @@
-//! `speechtui outline`
+//! `speechtui outline`: the section outline of one speech, as an indented tree or as JSON.
+
+use std::io::Write;
+
+use speechtui::corpus;
+use speechtui::outline::{outline, render_text};
+
+/// Headings are kept whole in JSON; the text form cuts them at this many columns.
+const TEXT_WIDTH: usize = 100;
 
 pub fn run(doc: &str, format: super::Format) -> anyhow::Result<()> {
-    anyhow::bail!("`outline` is not yet available")
+    let document = corpus::open_doc(doc)?;
+    let result = outline(&document.text);
+    let out = match format {
+        super::Format::Text => render_text(&document.title, &result, TEXT_WIDTH),
+        super::Format::Json => {
+            let mut s =
+                serde_json::to_string_pretty(&result.report(&document.id, &document.title))?;
+            s.push('\n');
+            s
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

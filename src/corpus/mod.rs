@@ -1,16 +1,43 @@
 //! Loading a corpus: discovery, decoding, HTML to text, cleaning, speech extraction, splitting of
 //! multi-speech pages and metadata.
+//!
+//! `load` / `load_with` turn PATHs (files and folders) into a [`LoadReport`]: every speech found,
+//! in a stable order (by path, then by part), and every file skipped with its reason. Files are
+//! processed in parallel. No problem with a single file fails the load.
+
+pub mod clean;
+pub mod decode;
+pub mod discover;
+pub mod extract;
+pub mod glosses;
+pub mod html;
+pub mod meta;
+pub mod patterns;
+mod process;
+pub mod sample;
+pub mod split;
+pub mod watermark;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+
+pub use clean::{visible_inline, visible_text};
+pub use patterns::ChromePatterns;
+
+fn lossy_path<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
 
 /// One speech, as found in a file. A file holding several speeches yields several documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     /// `path` for a file holding one speech, `path#N` (1-based) for the N-th speech of a file holding several.
     pub id: String,
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     /// 1-based index of the speech inside its file, when the file holds several.
     pub part: Option<usize>,
@@ -43,6 +70,7 @@ impl Document {
 /// A file (or folder) that produced no speech, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub reason: String,
 }
@@ -54,19 +82,170 @@ pub struct LoadReport {
     pub skipped: Vec<Skipped>,
 }
 
-/// Loads every speech under `paths` (files and folders, searched recursively).
-/// Problems with single files never fail the whole load: they go into `skipped` or `warnings`.
+/// Options of a load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Extra page-chrome patterns (regular expressions over one line), on top of the built-in list.
+    pub chrome_patterns: Vec<String>,
+    /// Files larger than this are skipped.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            chrome_patterns: Vec::new(),
+            max_file_bytes: 128 * 1024 * 1024,
+        }
+    }
+}
+
+/// Progress of a load, reported after each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// Files processed so far.
+    pub done: usize,
+    /// Files to process in all.
+    pub total: usize,
+}
+
+/// Loads every speech under `paths` (files and folders, searched recursively); with no paths, the
+/// bundled sample corpus. Problems with single files never fail the whole load: they go into
+/// `skipped` or `warnings`.
 pub fn load(paths: &[PathBuf]) -> LoadReport {
-    let _ = paths;
-    LoadReport::default()
+    load_with(paths, &LoadOptions::default(), &|_| {})
+        .expect("the built-in chrome patterns compile")
+}
+
+/// [`load`] with options, calling `progress` after each file (from worker threads).
+/// Fails only if a user-supplied chrome pattern does not compile.
+pub fn load_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &(dyn Fn(LoadProgress) + Sync),
+) -> anyhow::Result<LoadReport> {
+    let custom;
+    let patterns = if options.chrome_patterns.is_empty() {
+        ChromePatterns::builtin()
+    } else {
+        custom = ChromePatterns::new(&options.chrome_patterns)
+            .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
+        &custom
+    };
+    let discovery = if paths.is_empty() {
+        match sample::on_disk() {
+            Some(dir) => discover::discover(&[dir]),
+            None => discover::Discovery {
+                files: sample::virtual_paths(),
+                skipped: Vec::new(),
+            },
+        }
+    } else {
+        discover::discover(paths)
+    };
+    let total = discovery.files.len();
+    let done = AtomicUsize::new(0);
+    progress(LoadProgress { done: 0, total });
+    let results: Vec<(PathBuf, Result<Vec<Document>, String>)> = discovery
+        .files
+        .into_par_iter()
+        .map(|path| {
+            let result = read_file(&path, options.max_file_bytes)
+                .and_then(|bytes| process::process(&path, &bytes, patterns));
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(LoadProgress { done: n, total });
+            (path, result)
+        })
+        .collect();
+    let mut report = LoadReport {
+        documents: Vec::new(),
+        skipped: discovery.skipped,
+    };
+    for (path, result) in results {
+        match result {
+            Ok(docs) => report.documents.extend(docs),
+            Err(reason) => report.skipped.push(Skipped { path, reason }),
+        }
+    }
+    report
+        .documents
+        .sort_by(|a, b| a.path.cmp(&b.path).then(a.part.cmp(&b.part)));
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(report)
+}
+
+/// The bytes of a file (or of an embedded sample page), refusing special files and huge files.
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    if let Some(bytes) = sample::embedded(path) {
+        return Ok(bytes.to_vec());
+    }
+    let meta = std::fs::metadata(path).map_err(|e| discover::io_reason("cannot open", &e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > max {
+        return Err(format!(
+            "too large ({} MB; the limit is {} MB)",
+            meta.len() / 1_000_000,
+            max / 1_000_000
+        ));
+    }
+    std::fs::read(path).map_err(|e| discover::io_reason("cannot read", &e))
+}
+
+/// Splits a `DOC` argument into a path and an optional 1-based part: `path` or `path#N`.
+/// A file whose name really contains `#N` wins over the part syntax.
+fn parse_doc_spec(spec: &str) -> (PathBuf, Option<usize>) {
+    let exists = |p: &Path| p.exists() || sample::embedded(p).is_some();
+    if !exists(Path::new(spec)) {
+        if let Some((path, n)) = spec.rsplit_once('#') {
+            if let Ok(n) = n.parse::<usize>() {
+                return (PathBuf::from(path), Some(n));
+            }
+        }
+    }
+    (PathBuf::from(spec), None)
 }
 
 /// Resolves a `DOC` argument of the command line: a file path, or `path#N` for the N-th speech.
+/// `sample:<file name>` names a page of the bundled sample corpus.
+///
+/// A file that holds several speeches must be opened as `path#N`: opening it as `path` fails with
+/// a one-line message naming every part, rather than picking one silently (a comparison of the
+/// wrong speech would look plausible and be wrong).
 pub fn open_doc(spec: &str) -> anyhow::Result<Document> {
-    anyhow::bail!("cannot open {spec}: loading is not yet available")
+    let (path, part) = parse_doc_spec(spec);
+    let shown = visible_inline(&path.to_string_lossy()).into_owned();
+    if part == Some(0) {
+        anyhow::bail!("{shown}#0: speeches are numbered from 1");
+    }
+    let bytes = read_file(&path, LoadOptions::default().max_file_bytes)
+        .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
+    let mut docs = process::process(&path, &bytes, ChromePatterns::builtin())
+        .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
+    match part {
+        None if docs.len() == 1 => Ok(docs.remove(0)),
+        None => {
+            let parts: Vec<String> = docs
+                .iter()
+                .map(|d| format!("#{} {}", d.part.unwrap_or(0), visible_inline(&d.title)))
+                .collect();
+            anyhow::bail!(
+                "{shown} holds {} speeches; name one as {shown}#N: {}",
+                docs.len(),
+                parts.join("; ")
+            )
+        }
+        Some(n) if n <= docs.len() => Ok(docs.swap_remove(n - 1)),
+        Some(n) => anyhow::bail!(
+            "{shown}#{n}: the file holds {} speech{}",
+            docs.len(),
+            if docs.len() == 1 { "" } else { "es" }
+        ),
+    }
 }
 
-/// Where the bundled sample corpus lives.
+/// Where the bundled sample corpus lives in the source tree (see [`sample`] for the embedded copy).
 pub fn sample_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/sample"))
+    sample::dir()
 }

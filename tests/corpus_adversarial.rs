@@ -1,0 +1,221 @@
+//! A folder of hostile files, listed through the real `speechtui` binary: every problem is reported
+//! (in `skipped` or in `warnings`), the exit status is 0, nothing panics, and no escape byte ever
+//! reaches standard output or standard error.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const SPEECH: &str = "在全市工作会议上的讲话\n同志们：\n今天我们召开全市工作会议，主要任务是总结上半年工作，部署下半年任务。希望大家统一思想、提高认识、狠抓落实，确保全年目标任务圆满完成。\n谢谢大家！\n";
+
+fn speechtui(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_speechtui"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// Deterministic pseudo-random bytes (xorshift), so the test needs no RNG crate.
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+fn no_escape_bytes(out: &Output) {
+    assert!(!out.stdout.contains(&0x1b), "ESC in stdout");
+    assert!(!out.stderr.contains(&0x1b), "ESC in stderr");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "panic"
+    );
+}
+
+fn build_folder(dir: &Path) {
+    fs::write(dir.join("empty.txt"), b"").unwrap();
+    fs::write(dir.join("random.dat"), random_bytes(64 * 1024)).unwrap();
+    let mut invalid = SPEECH.as_bytes().to_vec();
+    invalid.splice(40..40, [0xFF, 0xFE, 0xC3]);
+    fs::write(dir.join("invalid-utf8.txt"), invalid).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(SPEECH.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    fs::write(dir.join("utf16.txt"), utf16).unwrap();
+    // 36 MB of speech on one line.
+    let sentence = "我们要坚持以人民为中心的发展思想，扎实推进各项工作，确保全年目标任务圆满完成。";
+    let big = sentence.repeat(36_000_000 / sentence.len() + 1);
+    fs::write(dir.join("one-line.txt"), big).unwrap();
+    let escapes = format!(
+        "\x1b[2J\x1b[H\x1b]0;owned\x07\x1b[31m{SPEECH}\x1b[0m\x1b[?1049h\x1bP+q\x1b\\\x07\x08"
+    );
+    fs::write(dir.join("escapes.txt"), escapes).unwrap();
+    // A file name that is itself an escape sequence with a newline.
+    fs::write(dir.join("evil\x1b[31m\nname.txt"), SPEECH).unwrap();
+    fs::write(dir.join(".hidden.txt"), SPEECH).unwrap();
+    // A sub-folder nobody may read (root still can: then it is simply loaded).
+    let locked = dir.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("inside.txt"), SPEECH).unwrap();
+    set_mode(&locked, 0o000);
+    // A symlink loop, and a named pipe (reading it would block forever).
+    let sub = dir.join("sub");
+    fs::create_dir(&sub).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("dangling.txt")).unwrap();
+    // A file name that is not UTF-8.
+    use std::os::unix::ffi::OsStrExt;
+    fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"latin1-\xe9t\xe9.txt")),
+        SPEECH,
+    )
+    .unwrap();
+    let fifo = dir.join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo");
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn is_root() -> bool {
+    // A folder with mode 000 is still readable for root.
+    let probe = tempfile::tempdir().unwrap();
+    set_mode(probe.path(), 0o000);
+    let readable = fs::read_dir(probe.path()).is_ok();
+    set_mode(probe.path(), 0o700);
+    readable
+}
+
+#[test]
+fn hostile_folder_is_listed_with_every_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    build_folder(dir);
+    let root = is_root();
+
+    let out = speechtui(&["list", dir.to_str().unwrap(), "--format", "json"]);
+    no_escape_bytes(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let skipped: Vec<(String, String)> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["path"].as_str().unwrap().to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let reason = |name: &str| {
+        skipped
+            .iter()
+            .find(|(p, _)| p.ends_with(name))
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| panic!("{name} not skipped: {skipped:?}"))
+    };
+    assert_eq!(reason("empty.txt"), "empty file");
+    assert!(reason("random.dat").starts_with("binary file"));
+    assert!(reason(".hidden.txt").contains("hidden"));
+    assert!(reason("loop").contains("symbolic link loop"));
+    assert!(reason("pipe.txt").contains("named pipe"));
+    assert_eq!(reason("dangling.txt"), "broken symbolic link");
+    if !root {
+        assert!(reason("locked").contains("permission denied"));
+    }
+
+    let docs = report["documents"].as_array().unwrap();
+    let doc = |name: &str| {
+        docs.iter()
+            .find(|d| d["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not loaded"))
+    };
+    let warnings = |name: &str| doc(name)["warnings"].to_string();
+    assert!(warnings("invalid-utf8.txt").contains("invalid UTF-8"));
+    assert_eq!(doc("utf16.txt")["encoding"], "UTF-16LE");
+    assert_eq!(doc("utf16.txt")["title"], "在全市工作会议上的讲话");
+    assert!(warnings("one-line.txt").contains("no line structure"));
+    assert!(doc("one-line.txt")["chars"].as_u64().unwrap() > 10_000_000);
+    assert!(warnings("escapes.txt").contains("escape sequence"));
+    assert_eq!(doc("escapes.txt")["title"], "在全市工作会议上的讲话");
+    assert!(doc("name.txt")["path"]
+        .as_str()
+        .unwrap()
+        .contains("evil\u{1b}[31m\nname"));
+    if root {
+        assert!(doc("inside.txt")["title"].is_string());
+    }
+    assert_eq!(
+        doc("latin1-\u{FFFD}t\u{FFFD}.txt")["title"],
+        "在全市工作会议上的讲话"
+    );
+}
+
+#[test]
+fn text_listing_and_raw_show_make_escapes_visible() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("escapes.txt"),
+        format!("\x1b[31m{SPEECH}\x1b]0;owned\x07"),
+    )
+    .unwrap();
+    fs::write(dir.join("evil\x1b[2J\nname.txt"), SPEECH).unwrap();
+
+    let out = speechtui(&["list", dir.to_str().unwrap()]);
+    no_escape_bytes(&out);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("evil␛[2J␤name.txt"), "{text}");
+
+    let file = dir.join("escapes.txt");
+    let out = speechtui(&["show", "--raw", file.to_str().unwrap()]);
+    no_escape_bytes(&out);
+    let raw = String::from_utf8(out.stdout).unwrap();
+    assert!(raw.starts_with("␛[31m在全市工作会议上的讲话"), "{raw}");
+    assert!(raw.contains("␛]0;owned␇"));
+
+    let out = speechtui(&["show", file.to_str().unwrap()]);
+    no_escape_bytes(&out);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), SPEECH);
+}
+
+#[test]
+fn failures_are_one_line_with_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let evil = tmp.path().join("missing\x1b[31m.txt");
+    let out = speechtui(&["show", evil.to_str().unwrap()]);
+    no_escape_bytes(&out);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("speechtui: ") && err.trim_end().lines().count() == 1,
+        "{err}"
+    );
+    assert!(
+        err.contains("missing␛[31m.txt: cannot open: not found"),
+        "{err}"
+    );
+    // Bad usage is exit 2.
+    assert_eq!(speechtui(&["show"]).status.code(), Some(2));
+    assert_eq!(
+        speechtui(&["list", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+}

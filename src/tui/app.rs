@@ -24,6 +24,8 @@ use super::wrap::{CharIndex, Line};
 pub enum Action {
     Key(KeyEvent),
     Resize(u16, u16),
+    /// Files loaded so far, of how many.
+    LoadProgress(usize, usize),
     Loaded(LoadReport),
     IndexProgress(Progress),
     Indexed(Result<ReuseReport, String>),
@@ -273,7 +275,11 @@ pub struct Status {
 
 #[derive(Debug)]
 pub enum Phase {
-    Loading { ticks: usize },
+    Loading {
+        ticks: usize,
+        done: usize,
+        total: usize,
+    },
     Ready,
 }
 
@@ -307,7 +313,11 @@ impl App {
         App {
             theme,
             keymap,
-            phase: Phase::Loading { ticks: 0 },
+            phase: Phase::Loading {
+                ticks: 0,
+                done: 0,
+                total: 0,
+            },
             docs: Arc::new(Vec::new()),
             doc_chars: Vec::new(),
             skipped: Vec::new(),

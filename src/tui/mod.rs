@@ -58,11 +58,8 @@ pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
              in scripts use `speechtui list|show|outline|compare|reuse`"
         );
     }
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        vec![speechtui::corpus::sample_dir().to_path_buf()]
-    } else {
-        paths.to_vec()
-    };
+    // No paths: the loader reads the bundled sample corpus.
+    let paths = paths.to_vec();
     let depth = ColorDepth::from_env();
     let dir = config::config_dir();
     let config = Config::load(dir.as_deref(), depth);
@@ -223,12 +220,25 @@ fn spawn_ticker(tx: Sender<Msg>) {
 
 fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
     std::thread::spawn(move || {
-        let report = speechtui::corpus::load(&paths);
+        let load_progress = |p: speechtui::corpus::LoadProgress| {
+            send(&tx, Action::LoadProgress(p.done, p.total));
+        };
+        let options = speechtui::corpus::LoadOptions::default();
+        let report = match speechtui::corpus::load_with(&paths, &options, &load_progress) {
+            Ok(r) => r,
+            Err(e) => {
+                send(&tx, Action::Indexed(Err(format!("{e:#}"))));
+                speechtui::corpus::LoadReport::default()
+            }
+        };
         let docs = report.documents.clone();
         if !send(&tx, Action::Loaded(report)) {
             return;
         }
-        let options = speechtui::reuse::Options { no_cache };
+        let options = speechtui::reuse::Options {
+            no_cache,
+            ..Default::default()
+        };
         // Progress callbacks can come by the thousand: pass on at most one per percent.
         let last = std::sync::Mutex::new((String::new(), usize::MAX));
         let progress = |p: speechtui::reuse::Progress| {

@@ -19,6 +19,7 @@ use super::update::{press, update};
 pub fn app_with(w: u16, h: u16, theme: Theme) -> App {
     let mut app = App::new(theme, Keymap::default(), (w, h), PathBuf::from("/tmp"));
     update(&mut app, Action::Loaded(testdata::sample()));
+    testdata::index(&mut app);
     app
 }
 
@@ -99,6 +100,26 @@ fn library() {
         let app = app_at(w, h);
         snap(&format!("library_{w}x{h}"), &app);
     }
+}
+
+#[test]
+fn library_while_indexing() {
+    let mut app = App::new(
+        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
+        Keymap::default(),
+        (80, 24),
+        PathBuf::from("/tmp"),
+    );
+    update(&mut app, Action::Loaded(testdata::sample()));
+    update(
+        &mut app,
+        Action::IndexProgress(speechtui::reuse::Progress {
+            stage: "shingles",
+            done: 3,
+            total: 9,
+        }),
+    );
+    snap("library_indexing_80x24", &app);
 }
 
 #[test]
@@ -244,8 +265,7 @@ mod helpers {
 /// The comparison of the two sample speeches that share the most text, aligned for real.
 fn comparison_app(w: u16, h: u16) -> App {
     let mut app = app_at(w, h);
-    let a = testdata::doc_by_file(&app.docs, "001_");
-    let b = testdata::doc_by_file(&app.docs, "004_");
+    let (a, b) = testdata::richest_pair(&app.docs);
     testdata::select_in_library(&mut app, a);
     press(&mut app, "c");
     testdata::select_in_library(&mut app, b);
@@ -286,11 +306,33 @@ fn comparison_save_prompt() {
 #[test]
 fn comparison_while_aligning() {
     let mut app = app_at(80, 24);
-    let a = testdata::doc_by_file(&app.docs, "001_");
-    let b = testdata::doc_by_file(&app.docs, "004_");
+    let (a, b) = testdata::richest_pair(&app.docs);
     testdata::select_in_library(&mut app, a);
     press(&mut app, "c");
     testdata::select_in_library(&mut app, b);
     press(&mut app, "c");
     snap("compare_aligning_80x24", &app);
+}
+
+#[test]
+fn explorer_and_concordance() {
+    for (w, h) in SIZES {
+        let mut app = app_at(w, h);
+        press(&mut app, "b");
+        snap(&format!("explorer_{w}x{h}"), &app);
+        press(&mut app, "Enter");
+        press(&mut app, "y");
+        snap(&format!("concordance_{w}x{h}"), &app);
+    }
+}
+
+#[test]
+fn reader_with_reuse_and_shared_with_popup() {
+    let mut app = app_at(80, 24);
+    press(&mut app, "b");
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    snap("reader_occurrence_80x24", &app);
+    press(&mut app, "r");
+    snap("reader_shared_with_80x24", &app);
 }

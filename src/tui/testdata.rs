@@ -10,36 +10,7 @@ pub fn sample_dir() -> &'static Path {
 
 /// The sample corpus as the loader reads it.
 pub fn sample() -> LoadReport {
-    let report = speechtui::corpus::load(&[sample_dir().to_path_buf()]);
-    if !report.documents.is_empty() {
-        return report;
-    }
-    // TODO(merge): the loader is not on main yet; read the files plainly until it is.
-    let mut documents = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(sample_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let raw = std::fs::read_to_string(&path).unwrap();
-        let (title, text) = raw.split_once('\n').unwrap_or((&raw, ""));
-        documents.push(Document {
-            id: path.display().to_string(),
-            path: path.clone(),
-            part: None,
-            title: title.trim().to_string(),
-            date: None,
-            encoding: "UTF-8".into(),
-            text: text.replace("\r\n", "\n"),
-            raw: raw.as_str().into(),
-            warnings: Vec::new(),
-        });
-    }
-    LoadReport {
-        documents,
-        skipped: Vec::new(),
-    }
+    speechtui::corpus::load(&[sample_dir().to_path_buf()])
 }
 
 /// Index of the sample speech loaded from the file whose name starts with `prefix`.
@@ -57,4 +28,31 @@ pub fn doc_by_file(docs: &[Document], prefix: &str) -> usize {
 pub fn select_in_library(app: &mut super::app::App, doc: usize) {
     let pos = app.library.rows.iter().position(|&d| d == doc).unwrap();
     app.library.list.selected = pos;
+}
+
+/// The two sample speeches that share the most passages (parts 3 and 4 of the multi-speech
+/// page 004): the pair the comparison tests use.
+pub fn richest_pair(docs: &[Document]) -> (usize, usize) {
+    let find = |end: &str| {
+        docs.iter()
+            .position(|d| d.id.ends_with(end))
+            .unwrap_or_else(|| panic!("no sample speech {end}"))
+    };
+    (
+        find("004_3bce6aca9e0e3511.txt#3"),
+        find("004_3bce6aca9e0e3511.txt#4"),
+    )
+}
+
+/// Builds the reuse index of the loaded speeches (no disk cache) and hands it to the app.
+pub fn index(app: &mut super::app::App) {
+    let options = speechtui::reuse::Options {
+        no_cache: true,
+        ..Default::default()
+    };
+    let report = speechtui::reuse::build(&app.docs, &options, &|_| {});
+    super::update::update(
+        app,
+        super::app::Action::Indexed(report.map_err(|e| e.to_string())),
+    );
 }

@@ -43,7 +43,7 @@ pub fn draw_formulas(f: &mut Frame, app: &App, list: &ListState, body: Rect) {
             fm.documents,
             fm.occurrences.len(),
             years,
-            fm.text
+            flat(&fm.text)
         );
         let style = if i == list.selected {
             t.selected
@@ -72,7 +72,11 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
         ConcordanceOrder::YearAscending => "by year ▲",
         ConcordanceOrder::YearDescending => "by year ▼",
     };
-    let title = format!(" “{}” · {} occurrences · {order} ", fm.text, c.rows.len());
+    let title = format!(
+        " “{}” · {} occurrences · {order} ",
+        flat(&fm.text),
+        c.rows.len()
+    );
     f.render_widget(pane(app, title, true), body);
     let inner = layout::inner(body);
     let w = inner.width as usize;

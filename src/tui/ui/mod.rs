@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let (title, body, bottom) = layout::frame(area);
     title_bar(f, app, title);
     match (&app.phase, app.stack.last()) {
-        (Phase::Loading { ticks }, _) => loading(f, app, body, *ticks),
+        (Phase::Loading { ticks, done, total }, _) => loading(f, app, body, *ticks, *done, *total),
         (_, None) => library::draw(f, app, body),
         (_, Some(View::Reader(r))) => reader::draw(f, app, r, body),
         (_, Some(View::Compare(c))) => compare::draw(f, app, c, body),
@@ -93,13 +93,20 @@ fn title_bar(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(line), area);
 }
 
-fn loading(f: &mut Frame, app: &App, body: Rect, ticks: usize) {
+fn loading(f: &mut Frame, app: &App, body: Rect, ticks: usize, done: usize, total: usize) {
     const SPIN: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
     let t = &app.theme;
     let lines = vec![
         Line::default(),
         Line::from(Span::styled(
-            format!("{} Loading the corpus…", SPIN[ticks % SPIN.len()]),
+            if total > 0 {
+                format!(
+                    "{} Loading the corpus… {done}/{total} files",
+                    SPIN[ticks % SPIN.len()]
+                )
+            } else {
+                format!("{} Loading the corpus…", SPIN[ticks % SPIN.len()])
+            },
             t.progress,
         )),
         Line::default(),

@@ -40,6 +40,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 ));
             }
         }
+        Action::LoadProgress(d, t) => {
+            if let Phase::Loading { done, total, .. } = &mut app.phase {
+                (*done, *total) = (d, t);
+            }
+        }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),
         Action::Indexed(Ok(report)) => {
             app.reuse = ReuseState::Ready(Arc::new(ReuseIndex::new(report, &app.docs)));
@@ -59,7 +64,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.popup = Some(Popup::ConfirmOverwrite { path, contents });
         }
         Action::Tick => {
-            if let Phase::Loading { ticks } = &mut app.phase {
+            if let Phase::Loading { ticks, .. } = &mut app.phase {
                 *ticks += 1;
             }
         }

@@ -66,6 +66,14 @@ fn build_folder(dir: &Path) {
     let sub = dir.join("sub");
     fs::create_dir(&sub).unwrap();
     std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("dangling.txt")).unwrap();
+    // A file name that is not UTF-8.
+    use std::os::unix::ffi::OsStrExt;
+    fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"latin1-\xe9t\xe9.txt")),
+        SPEECH,
+    )
+    .unwrap();
     let fifo = dir.join("pipe.txt");
     let made = Command::new("mkfifo")
         .arg(&fifo)
@@ -127,6 +135,7 @@ fn hostile_folder_is_listed_with_every_problem() {
     assert!(reason(".hidden.txt").contains("hidden"));
     assert!(reason("loop").contains("symbolic link loop"));
     assert!(reason("pipe.txt").contains("named pipe"));
+    assert_eq!(reason("dangling.txt"), "broken symbolic link");
     if !root {
         assert!(reason("locked").contains("permission denied"));
     }
@@ -152,6 +161,10 @@ fn hostile_folder_is_listed_with_every_problem() {
     if root {
         assert!(doc("inside.txt")["title"].is_string());
     }
+    assert_eq!(
+        doc("latin1-\u{FFFD}t\u{FFFD}.txt")["title"],
+        "在全市工作会议上的讲话"
+    );
 }
 
 #[test]
@@ -204,5 +217,38 @@ fn failures_are_one_line_with_exit_1() {
     assert_eq!(
         speechtui(&["list", "--format", "xml"]).status.code(),
         Some(2)
+    );
+}
+
+#[test]
+fn user_chrome_patterns_from_the_config_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config");
+    fs::create_dir_all(config.join("speechtui")).unwrap();
+    let page = tmp.path().join("page.txt");
+    fs::write(&page, format!("本站公告：今晚维护\n{SPEECH}")).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &config)
+            .output()
+            .unwrap()
+    };
+    let show = |out: Output| String::from_utf8(out.stdout).unwrap();
+    assert!(show(run(&["show", page.to_str().unwrap()])).starts_with("本站公告"));
+    fs::write(
+        config.join("speechtui/chrome-patterns.txt"),
+        "# site notices\n^本站公告\n",
+    )
+    .unwrap();
+    assert_eq!(show(run(&["show", page.to_str().unwrap()])), SPEECH);
+    // A pattern that does not compile: a one-line error, exit 1.
+    fs::write(config.join("speechtui/chrome-patterns.txt"), "(\n").unwrap();
+    let out = run(&["list", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("speechtui: invalid chrome pattern") && err.lines().count() == 1,
+        "{err}"
     );
 }

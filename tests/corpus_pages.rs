@@ -119,3 +119,26 @@ fn gbk_page_with_crlf_and_bom_free_legacy_encoding() {
     assert_eq!(d.text, expected_text("在全省安全生产工作会议上的讲话"));
     assert!(Path::new(&d.id).ends_with("gbk.txt"));
 }
+
+#[test]
+fn html_page_titled_only_in_its_head() {
+    let paragraphs: String = BODY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let html = format!(
+        "<html><head><title>在全省安全生产工作会议上的讲话_某省应急管理厅</title></head><body>{paragraphs}</body></html>"
+    );
+    let d = &load_page("speech.htm", &html)[0];
+    assert_eq!(d.title, "在全省安全生产工作会议上的讲话");
+    assert_eq!(d.text, BODY.join("\n"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn replacement_characters_already_in_the_file_are_reported() {
+    let page = format!("{}\n{}\u{FFFD}\n", BODY[0], BODY[1]);
+    let d = &load_page("cut.txt", &page)[0];
+    assert_eq!(
+        d.warnings[0],
+        "1 replacement character(s) � in the file: text lost before it was saved"
+    );
+    assert!(d.text.ends_with('\u{FFFD}'));
+}

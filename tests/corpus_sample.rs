@@ -291,7 +291,11 @@ fn warnings_say_what_is_missing() {
     assert!(doc(&docs, "003_fad5f05ac5c28cf9.txt", None)
         .text
         .contains("不断壮大我区的高新技术产业集群"));
-    assert!(w("001_7df3ece87326869a.txt", None).is_empty());
+    // Mojibake that cannot be repaired is kept and reported.
+    assert_eq!(
+        w("001_7df3ece87326869a.txt", None),
+        "5 mis-decoded run(s) (mojibake) kept as they are, e.g. “的能力水平?!皼]有金剛”"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,10 +19,16 @@ use super::Format;
 const TITLE_COLUMNS: usize = 64;
 
 pub fn run(paths: &[PathBuf], format: Format) -> anyhow::Result<()> {
-    let report = corpus::load(paths);
+    let options = corpus::LoadOptions::from_user_config()?;
+    let report = corpus::load_with(paths, &options, &|_| {})?;
+    let sections: Vec<usize> = report
+        .documents
+        .par_iter()
+        .map(|d| section_count(&d.text))
+        .collect();
     let out = match format {
-        Format::Json => speechtui::export::json_pretty(&to_json(&report))? + "\n",
-        Format::Text => to_text(&report),
+        Format::Json => speechtui::export::json_pretty(&to_json(&report, &sections))? + "\n",
+        Format::Text => to_text(&report, &sections),
     };
     write_stdout(&out)
 }
@@ -35,11 +42,12 @@ fn section_count(text: &str) -> usize {
         .count()
 }
 
-fn to_json(report: &LoadReport) -> serde_json::Value {
+fn to_json(report: &LoadReport, sections: &[usize]) -> serde_json::Value {
     let documents: Vec<_> = report
         .documents
         .iter()
-        .map(|d| {
+        .zip(sections)
+        .map(|(d, sections)| {
             json!({
                 "id": d.id,
                 "path": d.path.to_string_lossy(),
@@ -48,7 +56,7 @@ fn to_json(report: &LoadReport) -> serde_json::Value {
                 "date": d.date,
                 "encoding": d.encoding,
                 "chars": d.chars(),
-                "sections": section_count(&d.text),
+                "sections": sections,
                 "warnings": d.warnings,
             })
         })
@@ -80,7 +88,7 @@ fn fit(s: &str, columns: usize) -> String {
     out
 }
 
-fn to_text(report: &LoadReport) -> String {
+fn to_text(report: &LoadReport, sections: &[usize]) -> String {
     let mut out = String::new();
     let files: std::collections::HashSet<_> = report.documents.iter().map(|d| &d.path).collect();
     if !report.documents.is_empty() {
@@ -98,7 +106,7 @@ fn to_text(report: &LoadReport) -> String {
             i + 1,
             d.date.as_deref().unwrap_or("-"),
             d.chars(),
-            section_count(&d.text),
+            sections[i],
             d.encoding,
             title
         );

@@ -1,10 +1,178 @@
-//! `speechtui reuse`
+//! `speechtui reuse`: corpus-wide boilerplate, most reused phrases, per-speech borrowed share and
+//! most similar pairs, as text or JSON.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::json;
+
+use speechtui::corpus::{self, Document};
+use speechtui::reuse::{self, Options, Progress, ReuseReport};
 
 pub fn run(
-    paths: &[std::path::PathBuf],
+    paths: &[PathBuf],
     top: usize,
     format: super::Format,
     no_cache: bool,
 ) -> anyhow::Result<()> {
-    anyhow::bail!("`reuse` is not yet available")
+    // No PATH: the loader's bundled sample corpus.
+    let loaded = corpus::load(paths);
+    for s in &loaded.skipped {
+        eprintln!(
+            "speechtui: skipped {}: {}",
+            clean(&s.path.display().to_string()),
+            clean(&s.reason)
+        );
+    }
+    if loaded.documents.is_empty() {
+        anyhow::bail!("no speeches found in the given paths");
+    }
+    let docs = loaded.documents;
+    let bar = progress_bar();
+    let on_progress = |p: Progress| {
+        if let Some(bar) = bar.lock().expect("progress lock").as_ref() {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message(p.stage);
+        }
+    };
+    let options = Options {
+        no_cache,
+        ..Options::default()
+    };
+    let report = reuse::build(&docs, &options, &on_progress);
+    if let Some(bar) = bar.lock().expect("progress lock").take() {
+        bar.finish_and_clear();
+    }
+    let report = report?;
+    for w in &report.warnings {
+        eprintln!("speechtui: warning: {}", clean(w));
+    }
+    let out = match format {
+        super::Format::Json => serde_json::to_string_pretty(&to_json(&docs, &report, top))? + "\n",
+        super::Format::Text => to_text(&docs, &report, top),
+    };
+    super::show::write_stdout(&out)
+}
+
+/// A progress bar on stderr, only when stderr is a terminal (never in pipes or logs).
+fn progress_bar() -> Mutex<Option<ProgressBar>> {
+    if !std::io::stderr().is_terminal() {
+        return Mutex::new(None);
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>20} [{bar:30}] {pos}/{len}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    Mutex::new(Some(bar))
+}
+
+/// Text from documents never carries control characters to the terminal.
+fn clean(s: &str) -> String {
+    corpus::visible_inline(s).into_owned()
+}
+
+fn years(y: Option<(i32, i32)>) -> String {
+    match y {
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}–{b}"),
+        None => "—".to_string(),
+    }
+}
+
+pub fn to_json(docs: &[Document], report: &ReuseReport, top: usize) -> serde_json::Value {
+    let documents: Vec<_> = report
+        .documents
+        .iter()
+        .zip(docs)
+        .map(|(r, d)| {
+            json!({"id": r.id, "title": d.title, "reused": r.reused, "chars": r.chars,
+                   "spans": r.spans.len()})
+        })
+        .collect();
+    let pairs: Vec<_> = report
+        .pairs
+        .iter()
+        .take(top)
+        .map(|p| {
+            json!({"a": docs[p.a].id, "b": docs[p.b].id, "shared_chars": p.shared_chars,
+                   "a_reused": p.a_reused, "b_reused": p.b_reused})
+        })
+        .collect();
+    let phrases: Vec<_> = report
+        .formulas
+        .iter()
+        .take(top)
+        .map(|f| {
+            json!({"text": f.text, "template": f.template, "documents": f.documents, "occurrences": f.occurrences.len(),
+                   "variant_documents": f.variant_documents,
+                   "years": f.years.map(|(a, b)| [a, b])})
+        })
+        .collect();
+    json!({"documents": documents, "pairs": pairs, "phrases": phrases,
+           "stats": report.stats})
+}
+
+pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
+    let mut out = String::new();
+    let chars: usize = report.documents.iter().map(|d| d.chars).sum();
+    let s = &report.stats;
+    out += &format!(
+        "{} speeches, {} characters; {} formulas shared by two or more speeches{}\n\n",
+        docs.len(),
+        chars,
+        report.formulas.len(),
+        if s.report_cached {
+            " (from the cache)".to_string()
+        } else {
+            format!(" ({} indexed, {} from the cache)", s.indexed, s.cached)
+        }
+    );
+    out += &format!(
+        "Most reused phrases (top {top}; speeches with the exact wording, with variants)\n"
+    );
+    out += &format!(
+        "{:>4}  {:>8}  {:>8}  {:>6}  {:<9}  phrase\n",
+        "#", "speeches", "variants", "occurr", "years"
+    );
+    for (i, f) in report.formulas.iter().take(top).enumerate() {
+        out += &format!(
+            "{:>4}  {:>8}  {:>8}  {:>6}  {:<9}  {}\n",
+            i + 1,
+            f.documents,
+            f.variant_documents,
+            f.occurrences.len(),
+            years(f.years),
+            clean(&f.template)
+        );
+    }
+    let mut borrowed: Vec<_> = report.documents.iter().enumerate().collect();
+    borrowed.sort_by(|a, b| b.1.reused.total_cmp(&a.1.reused).then(a.0.cmp(&b.0)));
+    out += &format!(
+        "\nMost borrowed speeches (top {top}; share of the text shared with other speeches)\n"
+    );
+    for (i, d) in borrowed.into_iter().take(top) {
+        out += &format!(
+            "{:>6.1}%  {}  {}\n",
+            d.reused * 100.0,
+            clean(&d.id),
+            clean(&docs[i].title)
+        );
+    }
+    out += &format!("\nMost similar pairs (top {top}; shared characters)\n");
+    for p in report.pairs.iter().take(top) {
+        out += &format!(
+            "{:>8}  {:>5.1}% {:>5.1}%  {}  ~  {}\n",
+            p.shared_chars,
+            p.a_reused * 100.0,
+            p.b_reused * 100.0,
+            clean(&docs[p.a].id),
+            clean(&docs[p.b].id)
+        );
+    }
+    out
 }

@@ -81,6 +81,25 @@ fn display_name(enc: &'static Encoding) -> &'static str {
     }
 }
 
+/// Mis-decoded runs already in a file (UTF-8 that was once read as GBK and saved again): how
+/// many, and the first with some context. Signatures: a lost byte shown as `?` followed by `!` or
+/// `,` inside Chinese text (`農歷牛年?!芭!毕笳髦`), and the classic `锟斤拷`. Such text cannot be
+/// repaired (the `?` replaced real bytes), so it is kept and reported.
+pub fn mojibake(text: &str) -> Option<(usize, String)> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| regex::Regex::new(r"\p{Han}\?[!,]\S|锟斤拷").expect("regex"));
+    let mut found = re.find_iter(text);
+    let first = found.next()?;
+    let count = 1 + found.count();
+    let start = text[..first.start()]
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(0, |(i, _)| i);
+    let sample: String = text[start..].chars().take(12).collect();
+    Some((count, sample))
+}
+
 /// UTF-16 without a BOM shows as text with a NUL in every other byte.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF) & !1];
@@ -219,6 +238,15 @@ mod tests {
         let d = decode(&b).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.warnings[0].contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn mojibake_is_found_not_guessed() {
+        let (n, sample) = mojibake("今年是農歷牛年?!芭!毕笳髦實干，事事?tīng)幭").unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(sample, "是農歷牛年?!芭!毕笳髦");
+        // ASCII punctuation in ordinary Chinese text is not mojibake.
+        assert_eq!(mojibake("我们的步伐能不能再快些?肩膀能不能再硬些?"), None);
     }
 
     #[test]

@@ -252,6 +252,44 @@ fn ends_sentence(s: &str) -> bool {
         && !s.ends_with("…）")
 }
 
+/// Two or more adjacent pairs of (title line, cut-off teaser) are a list of other articles, with or
+/// without a header: such lines become related-articles chrome.
+fn mark_teaser_lists(lines: &mut [Line]) {
+    use super::meta::is_title_like;
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Content)
+        .collect();
+    // A teaser is a cut-off paragraph: long, without a sentence end. (A report's header — title,
+    // slogan, `——…会议上的报告`, the speaker — has short lines.)
+    let is_pair = |k: usize| {
+        let (title, teaser) = match (content.get(k), content.get(k + 1)) {
+            (Some(&a), Some(&b)) => (&lines[a].text, &lines[b].text),
+            _ => return false,
+        };
+        is_title_like(title)
+            && !title.starts_with(['—', '（', '('])
+            && !is_title_like(teaser)
+            && !ends_sentence(teaser)
+            && teaser.chars().count() >= 30
+    };
+    let pair: Vec<bool> = (0..content.len()).map(is_pair).collect();
+    let mut k = 0;
+    while k < content.len() {
+        let mut end = k;
+        while pair.get(end).copied().unwrap_or(false) {
+            end += 2;
+        }
+        if end - k >= 4 {
+            for &i in &content[k..end] {
+                lines[i].kind = Kind::Chrome(ChromeKind::Related);
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// A speech ends at its closing (`谢谢大家！`). What follows it in the same block is kept only if
 /// it reads as more speech (another speech with its title and salutation, or finished sentences);
 /// a list of titles and cut-off teasers without a header is another site's "related articles".
@@ -325,6 +363,7 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
             line.kind = Kind::Content;
         }
     }
+    mark_teaser_lists(&mut lines);
     let body = end_at_closing(&lines, heaviest_segment(&lines));
     let mut warnings = Vec::new();
     if let Some((page, pages)) = &notes.pagination {
@@ -348,80 +387,11 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
         }
     }
     warnings.extend(dropped_prose(&lines, &body));
-    remove_watermarks(&mut lines, &body, &mut warnings);
+    super::watermark::remove_watermarks(&mut lines, &body, &mut warnings);
     Page {
         lines,
         body,
         warnings,
-    }
-}
-
-fn site_name() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"(?:^|[\s:：_|—(（-])(\p{Han}{2,6}[网網])(?:[_\s:：|—(（-]|$)",
-    )
-}
-
-/// Words ending in 网 that are not site names.
-const NOT_SITE_NAMES: &[&str] = &[
-    "互联网",
-    "互聯網",
-    "物联网",
-    "物聯網",
-    "因特网",
-    "局域网",
-    "电网",
-    "電網",
-    "管网",
-    "管網",
-    "路网",
-    "路網",
-    "本网",
-    "本網",
-    "该网",
-    "該網",
-    "此网",
-    "此網",
-    "全网",
-    "全網",
-    "上网",
-    "上網",
-    "联网",
-    "聯網",
-];
-
-/// Template sites stamp their name into the speech (`壮大我老秘网区的高新技术产业`). The site's
-/// name is learnt from the page's own banners and footers, and only that exact name is removed.
-fn remove_watermarks(lines: &mut [Line], body: &Range<usize>, warnings: &mut Vec<String>) {
-    let mut names: Vec<String> = Vec::new();
-    for line in lines.iter() {
-        if !matches!(line.kind, Kind::Chrome(_)) {
-            continue;
-        }
-        for c in site_name().captures_iter(&line.text) {
-            let name = &c[1];
-            let plain = NOT_SITE_NAMES.iter().any(|w| name.ends_with(w));
-            if !plain && !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-        }
-    }
-    for name in names {
-        let mut count = 0;
-        for line in &mut lines[body.clone()] {
-            if line.kind == Kind::Content && line.text.contains(&name) {
-                count += line.text.matches(&name).count();
-                line.text = line.text.replace(&name, "");
-                line.cjk = line.text.chars().filter(|&c| is_cjk(c)).count();
-            }
-        }
-        if count > 0 {
-            warnings.push(format!(
-                "removed {count} watermark(s) of the site name “{name}” from the text"
-            ));
-        }
     }
 }
 
@@ -504,13 +474,25 @@ mod tests {
         );
         let page = extract(&text, &ChromePatterns::default());
         assert_eq!(page.body, 0..4);
-        assert!(
-            page.warnings.iter().any(|w| w.contains("left out")),
-            "{:?}",
-            page.warnings
-        );
+        // The titles and teasers read as a list of other articles: no warning needed.
+        assert!(page.warnings.is_empty(), "{:?}", page.warnings);
         // Finished sentences after a closing are still the speech.
         let text = format!("同志们：\n{para}\n谢谢大家！\n{para}");
+        assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
+    }
+
+    #[test]
+    fn headerless_teaser_list_is_chrome() {
+        let para = "我们要坚持以人民为中心的发展思想，扎实推进各项工作，确保全年目标任务圆满完成。"
+            .repeat(4);
+        let teaser = "今天我们召开全县工作会议，主要任务是总结工作、部署任务，希望大家认真贯彻落实";
+        let text = format!(
+            "同志们：\n{para}\n在全县工作会议上的讲话\n{teaser}…\n在全镇工作会议上的讲话\n{teaser}"
+        );
+        let page = extract(&text, &ChromePatterns::default());
+        assert_eq!(page.body, 0..2);
+        // One title and its first lines are not a list.
+        let text = format!("在全县工作会议上的讲话\n2023年5月6日\n同志们：\n{para}");
         assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
     }
 

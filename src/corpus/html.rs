@@ -106,6 +106,8 @@ struct TextSink {
     /// Inside script/style/…: its characters are dropped up to the matching end tag.
     hidden: RefCell<Option<String>>,
     in_pre: RefCell<usize>,
+    /// The text of `<title>`.
+    title: RefCell<String>,
 }
 
 impl TextSink {
@@ -175,11 +177,11 @@ impl TokenSink for TextSink {
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         match token {
             Token::TagToken(tag) => return self.tag(&tag),
-            Token::CharacterTokens(t) => {
-                if self.hidden.borrow().is_none() {
-                    self.push_text(&t);
-                }
-            }
+            Token::CharacterTokens(t) => match self.hidden.borrow().as_deref() {
+                None => self.push_text(&t),
+                Some("title") => self.title.borrow_mut().push_str(&t),
+                Some(_) => {}
+            },
             Token::CommentToken(_)
             | Token::DoctypeToken(_)
             | Token::NullCharacterToken
@@ -190,15 +192,34 @@ impl TokenSink for TextSink {
     }
 }
 
-/// The text of an HTML page: one line per block element.
-pub fn html_to_text(html: &str) -> String {
+/// The text of an HTML page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlText {
+    /// One line per block element.
+    pub text: String,
+    /// The page's `<title>`, whitespace collapsed.
+    pub title: Option<String>,
+}
+
+/// The text of an HTML page: one line per block element, and its `<title>`.
+pub fn html_to_text(html: &str) -> HtmlText {
     let sink = TextSink::default();
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.out.into_inner()
+    let sink = tokenizer.sink;
+    let title = sink
+        .title
+        .into_inner()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    HtmlText {
+        text: sink.out.into_inner(),
+        title: (!title.is_empty()).then_some(title),
+    }
 }
 
 /// Known HTML element names (and `image`, which scraped pages use for data-URI images).
@@ -331,7 +352,8 @@ mod tests {
             <script>var a = '<p>不要</p>';</script></head><body><div>同志们：</div>\
             <p>今天&nbsp;我们&amp;你们<br>召开会议。</p><!-- 注释 --></body></html>";
         assert!(looks_like_html(html, None));
-        let t = html_to_text(html);
+        let HtmlText { text: t, title } = html_to_text(html);
+        assert_eq!(title.as_deref(), Some("标题"));
         assert!(
             !t.contains("color") && !t.contains("不要") && !t.contains("注释"),
             "{t}"

@@ -291,6 +291,16 @@ pub fn find_date(lines: &[Line], part: &Range<usize>, title: Option<&str>) -> Op
     year_re().captures(&title).map(|c| c[1].to_string())
 }
 
+/// The speech's title inside an HTML `<title>` (`在…上的讲话_某省人民政府门户网站`): the part
+/// that reads as a title, without the site's name.
+pub fn title_from_page_title(t: &str) -> Option<String> {
+    t.split(['_', '|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .find(|p| is_title_like(p))
+        .map(clean_title)
+}
+
 /// A readable title made from a file name: extension, hash-like parts and separators dropped.
 pub fn title_from_file_name(path: &Path) -> String {
     let stem = path
@@ -335,6 +345,16 @@ mod tests {
             clean_title("2022年度市委書記在全市三級干部大會上講話最新范本【精選推薦】"),
             "2022年度市委書記在全市三級干部大會上講話"
         );
+    }
+
+    #[test]
+    fn page_titles() {
+        assert_eq!(
+            title_from_page_title("首页 | 在全省安全生产工作会议上的讲话_某省人民政府门户网站")
+                .as_deref(),
+            Some("在全省安全生产工作会议上的讲话")
+        );
+        assert_eq!(title_from_page_title("某省人民政府门户网站"), None);
     }
 
     #[test]

@@ -74,7 +74,8 @@ impl ChromeKind {
     }
 }
 
-/// Lines up to this many chars may match weak patterns.
+/// Lines up to this many chars may match weak patterns (which must open the line, or the line
+/// must not end like a sentence).
 pub const SHORT_LINE: usize = 60;
 
 struct Entry {
@@ -99,7 +100,7 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
     (
         ChromeKind::Byline,
         false,
-        r"^(作者|来源|來源|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|浏览次数|瀏覽次數|阅读|閱讀|阅读量|閱讀量|点击|點擊|点击数|點擊數|编辑|編輯|责任编辑|責任編輯|字号|字號|上传者|上傳者|分类|分類|标签|標籤|关键词|關鍵詞)\s*[:：]",
+        r"^[【\[(（]?(作者|来源|來源|发布者|發布者|发布人|發布人|录入|錄入|投稿|稿源|供稿|撰稿|本文来源|本文來源|原文链接|原文鏈接|原文地址|本文链接|本文鏈接|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|时间|時間|日期|浏览|瀏覽|浏览次数|瀏覽次數|阅读|閱讀|阅读量|閱讀量|点击|點擊|点击数|點擊數|编辑|編輯|责任编辑|責任編輯|字号|字號|上传者|上傳者|分类|分類|标签|標籤|关键词|關鍵詞)\s*[:：]",
     ),
     (
         ChromeKind::Byline,
@@ -110,6 +111,11 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
         ChromeKind::Byline,
         false,
         r"^admin(?-u:\b)|^(分享|收藏|点赞|點讚|评论|評論)(\s*[:：(（]?\s*\d*\s*[)）]?)?$",
+    ),
+    (
+        ChromeKind::Promo,
+        false,
+        r"(?i)^[【\[]?(导语|導語|编者按|編者按|内容提要|內容提要)[】\]]?\s*[:：]?|^tags?\s*[:：]|更多精彩|(点击|點擊)查看(更多|全文)",
     ),
     // Document-sharing sites.
     (
@@ -200,6 +206,38 @@ const DEFAULTS: &[(ChromeKind, bool, &str)] = &[
         false,
         r"^(上一篇|下一篇|上一页|下一页|上一頁|下一頁|返回列表|当前位置|當前位置)",
     ),
+    (
+        ChromeKind::Related,
+        false,
+        r"^(网友评论|網友評論|发表评论|發表評論|最新评论|最新評論|全部评论|全部評論|评论区|評論區|参与讨论|參與討論|我要评论|我要評論)",
+    ),
+    (
+        ChromeKind::Byline,
+        false,
+        r"本文共\s*\d+\s*字|(阅读|閱讀)(需要?|約|约)\s*\d+\s*分[钟鐘]",
+    ),
+    (
+        ChromeKind::Paywall,
+        true,
+        r"(剩余|剩餘)\s*\d+\s*字|(会员|會員)专享|(会员|會員)專享|免费下[载載]|免費下[載载]|(余下|餘下)全文",
+    ),
+    (
+        ChromeKind::Share,
+        false,
+        r"^本文(转载|轉載)自|收藏本文|复制链接|複製鏈接|^(举报|舉報|搜索|登录|登錄|注册|註冊)$|^(登录|登錄)\s*[|｜/]\s*(注册|註冊)|^全文(阅读|閱讀)$",
+    ),
+    // A metadata line: two `key：value` fields of a byline on one short line.
+    (
+        ChromeKind::Byline,
+        false,
+        r"(发布|發布|作者|来源|來源|时间|時間|日期|阅读|閱讀|浏览|瀏覽|点击|點擊|编辑|編輯)[者人量数數次]?\s*[:：].*(发布|發布|作者|来源|來源|时间|時間|日期|阅读|閱讀|浏览|瀏覽|点击|點擊|编辑|編輯)[者人量数數次]?\s*[:：]",
+    ),
+    // A site's name opening a short line: `某某网 - 讲话稿频道`, `某某网_精品范文`.
+    (
+        ChromeKind::Banner,
+        false,
+        r"^\p{Han}{2,8}[网網站](\s*[-—|_｜]|$)|[频頻]道$",
+    ),
     // Wiki licence trailers.
     (
         ChromeKind::Licence,
@@ -245,9 +283,17 @@ impl ChromePatterns {
             return None;
         }
         let short = chars <= SHORT_LINE;
+        // A finished sentence is the speech talking, unless the pattern opens the line
+        // (`声明：本文…。`).
+        let sentence = line.ends_with(['。', '！', '？', '；', '!', '?']);
         let mut found: Option<ChromeKind> = None;
         for (e, re) in self.entries.iter().zip(&self.regexes) {
-            if !(e.strong || short) || !re.is_match(line) {
+            let counts = if e.strong {
+                re.is_match(line)
+            } else {
+                short && re.find(line).is_some_and(|m| m.start() == 0 || !sentence)
+            };
+            if !counts {
                 continue;
             }
             if found.is_none_or(|f| e.kind.is_hard() && !f.is_hard()) {
@@ -306,7 +352,22 @@ mod tests {
     fn speech_sentences_are_not_chrome() {
         let long = "要加强知识产权和版权保护，完善作者权益保障机制，推动出版、影视、文库等文化产业高质量发展，让创新成果更好惠及人民群众，这是我们必须长期坚持的重要任务。";
         assert_eq!(kind(long), None);
+        assert_eq!(
+            kind("要建好用好数字图书馆和电子文库，丰富群众精神文化生活。"),
+            None
+        );
+        assert_eq!(kind("不断壮大我老秘网区的高新技术产业集群。"), None);
+        assert_eq!(
+            kind("声明：本文内容由互联网用户自发贡献。"),
+            Some(ChromeKind::Footer)
+        );
         assert_eq!(kind("同志们："), None);
+        assert_eq!(
+            kind("发布者：小李 发布时间：2024-03-01 阅读量：2345"),
+            Some(ChromeKind::Byline)
+        );
+        assert_eq!(kind("范文先生网 - 讲话稿频道"), Some(ChromeKind::Banner));
+        assert_eq!(kind("加快建设全国统一大电网、智能电网"), None);
         assert_eq!(kind("在2025年全区重点工作推进会上的讲话"), None);
     }
 

@@ -9,10 +9,18 @@ use super::decode::decode;
 use super::extract::{extract, Kind, Line};
 use super::glosses::remove_glosses;
 use super::html::{html_to_text, looks_like_html};
-use super::meta::{find_date, find_title, title_from_file_name, TitleSource};
+use super::meta::{
+    find_date, find_title, title_from_file_name, title_from_page_title, TitleSource,
+};
 use super::patterns::ChromePatterns;
 use super::split::split;
 use super::Document;
+
+/// What is kept of the decoding once its text and warnings have moved on.
+struct DecodedMeta {
+    encoding: &'static str,
+    warnings_count: usize,
+}
 
 /// Lines longer than this (in chars) defeat line-based extraction; the file is kept whole.
 const LONG_LINE: usize = 100_000;
@@ -26,15 +34,21 @@ pub fn process(
     let decoded = decode(bytes)?;
     let raw: Arc<str> = Arc::from(decoded.text);
     let mut file_warnings = decoded.warnings;
+    let decoded = DecodedMeta {
+        encoding: decoded.encoding,
+        warnings_count: file_warnings.len(),
+    };
 
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let html;
+    let mut page_title = None;
     let source: &str = if looks_like_html(&raw, ext.as_deref()) {
         html = html_to_text(&raw);
-        &html
+        page_title = html.title.as_deref().and_then(title_from_page_title);
+        &html.text
     } else {
         &raw
     };
@@ -48,13 +62,20 @@ pub fn process(
     if removed.controls > 0 {
         file_warnings.push(format!("{} control character(s) removed", removed.controls));
     }
+    // Decoding errors were reported by `decode`; these were in the file already (a scraper that
+    // cut a character in half, a bad conversion upstream).
     let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    if replacements > 0 {
+    if replacements > 0 && decoded.warnings_count == 0 {
         file_warnings.push(format!(
-            "{replacements} replacement character(s) � in the text (bytes lost before or while decoding)"
+            "{replacements} replacement character(s) � in the file: text lost before it was saved"
         ));
     }
     let (text, _glosses) = remove_glosses(&text);
+    if let Some((n, sample)) = super::decode::mojibake(&text) {
+        file_warnings.push(format!(
+            "{n} mis-decoded run(s) (mojibake) kept as they are, e.g. “{sample}”"
+        ));
+    }
     let text = tidy_lines(&text);
     if text.is_empty() {
         return Err("no text (only whitespace or control characters)".into());
@@ -95,9 +116,10 @@ pub fn process(
                 part.marker_title.as_deref(),
                 k == 0,
             );
-            let title = match &found {
-                Some((t, _)) => t.clone(),
-                None => {
+            let title = match (&found, &page_title) {
+                (Some((t, _)), _) => t.clone(),
+                (None, Some(t)) if !several => t.clone(),
+                (None, _) => {
                     warnings.push("no title line found: title made from the file name".into());
                     title_from_file_name(path)
                 }

@@ -32,7 +32,9 @@ pub fn split(lines: &[Line], body: &Range<usize>) -> Vec<Part> {
     }]
 }
 
-/// `第一篇`, `第二篇`, … numbered 1, 2, 3 in order.
+/// `第一篇`, `第二篇`, … numbered 1, 2, 3 in order. A page may list its parts first as a table of
+/// contents (`第一篇：甲 第二篇：乙` with nothing between), then give them: the last complete run
+/// numbered from 1 whose parts hold text is the one that counts.
 fn by_markers(lines: &[Line], body: &Range<usize>) -> Option<Vec<Part>> {
     let markers: Vec<(usize, usize, &str)> = body
         .clone()
@@ -41,18 +43,29 @@ fn by_markers(lines: &[Line], body: &Range<usize>) -> Option<Vec<Part>> {
             _ => None,
         })
         .collect();
-    if markers.len() < 2 || markers.iter().enumerate().any(|(k, m)| m.1 != k + 1) {
-        return None;
+    let mut runs: Vec<Vec<(usize, usize, &str)>> = Vec::new();
+    for m in markers {
+        match runs.last_mut() {
+            _ if m.1 == 1 => runs.push(vec![m]),
+            Some(run) if run.last().is_some_and(|last| last.1 + 1 == m.1) => run.push(m),
+            // A gap in the numbering: not a collection.
+            _ => return None,
+        }
     }
-    let parts = markers
+    let has_text = |from: usize, to: usize| lines[from..to].iter().any(|l| l.kind == Kind::Content);
+    let run = runs.into_iter().rev().find(|run| {
+        run.len() >= 2
+            && run.iter().enumerate().all(|(k, m)| {
+                let end = run.get(k + 1).map_or(body.end, |next| next.0);
+                has_text(m.0 + 1, end)
+            })
+    })?;
+    let parts = run
         .iter()
         .enumerate()
-        .map(|(k, &(i, _, title))| {
-            let end = markers.get(k + 1).map_or(body.end, |m| m.0);
-            Part {
-                lines: i + 1..end,
-                marker_title: (!title.is_empty()).then(|| title.to_string()),
-            }
+        .map(|(k, &(i, _, title))| Part {
+            lines: i + 1..run.get(k + 1).map_or(body.end, |m| m.0),
+            marker_title: (!title.is_empty()).then(|| title.to_string()),
         })
         .collect();
     Some(parts)
@@ -119,6 +132,20 @@ mod tests {
             page.lines[parts[1].lines.start].text,
             "在全县工作会议上的讲话"
         );
+    }
+
+    #[test]
+    fn table_of_contents_then_parts() {
+        let text = format!(
+            "目录\n第一篇：在甲会上的讲话\n第二篇：在乙会上的讲话\n第一篇：在甲会上的讲话\n{}第二篇：在乙会上的讲话\n{}",
+            speech("在甲会上的讲话"),
+            speech("在乙会上的讲话")
+        );
+        let page = extract(&text, &ChromePatterns::default());
+        let parts = split(&page.lines, &page.body);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(page.lines[parts[0].lines.start].text, "在甲会上的讲话");
+        assert_eq!(page.lines[parts[1].lines.start].text, "在乙会上的讲话");
     }
 
     #[test]

@@ -1,9 +1,34 @@
 //! Corpus-wide boilerplate: the reuse index, ranked formulas, per-speech and per-pair figures.
+//!
+//! The pipeline, linear in corpus size:
+//! 1. [`index`]: every speech's comparison key is cut into shingles (rolling hashes), counted
+//!    across the corpus by radix partition, and cut into segments of exactly repeated wording;
+//! 2. [`formulas`]: segments that nearly always follow one another become one formula, with the
+//!    wording most speeches use verbatim as its representative;
+//! 3. [`figures`]: each speech's reused spans and borrowed share; candidate pairs found through
+//!    the formulas they share (boilerplate of the whole corpus left out, so this never goes
+//!    quadratic), and exact figures for the strongest of them;
+//! 4. [`cache`]: the per-speech index and the finished report persist on disk, keyed by content.
 
-use serde::Serialize;
+pub mod cache;
+pub mod figures;
+pub mod formulas;
+pub mod hash;
+pub mod index;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::align::Span;
 use crate::corpus::Document;
+use hash::ContentHash;
+use index::DocIndex;
+
+/// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.
+pub const ENGINE_VERSION: u32 = 4;
 
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,48 +38,177 @@ pub struct Progress {
     pub total: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Serde mirror of [`Span`], which lives in the alignment module.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Span")]
+struct SpanDef {
+    start: usize,
+    end: usize,
+}
+
+/// One place a formula is used: a span of the cleaned text of a speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// Index into the documents passed to [`build`].
     pub doc: usize,
+    #[serde(with = "SpanDef")]
     pub span: Span,
 }
 
 /// A formula: the same or nearly the same wording found in many speeches.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Formula {
+    /// The representative wording, in the original script and punctuation of one speech.
     pub text: String,
+    /// The representative with every number as `#` and every placeholder run as `…` (the key
+    /// matches them whatever they hold).
+    pub template: String,
+    /// Where the representative was taken from.
+    pub representative: Occurrence,
+    /// Length of the representative on the comparison key.
+    pub key_chars: usize,
+    /// Speeches holding the representative wording verbatim on the comparison key (what a
+    /// substring search for it finds).
     pub documents: usize,
+    /// Speeches holding the formula or a near variant of it (a word changed, a clause cut).
+    pub variant_documents: usize,
+    /// Every occurrence, variants included, in speech and text order (the concordance).
     pub occurrences: Vec<Occurrence>,
+    /// First and last year of the speeches using it, when they are dated.
     pub years: Option<(i32, i32)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A span of a speech that other speeches share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReusedSpan {
+    #[serde(with = "SpanDef")]
+    pub span: Span,
+    /// Index into [`ReuseReport::formulas`]; its occurrences list the speeches sharing the span.
+    pub formula: usize,
+    /// How many other speeches share it.
+    pub others: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocReuse {
     pub id: String,
     /// Share of the speech covered by passages shared with other speeches, 0..1.
     pub reused: f64,
+    /// Length of the cleaned text in chars.
+    pub chars: usize,
+    /// Reused spans in text order (spans of neighbouring formulas may overlap by a few chars).
+    pub spans: Vec<ReusedSpan>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
     pub a: usize,
     pub b: usize,
+    /// Characters shared (the smaller of the two sides).
     pub shared_chars: usize,
+    /// Share of each speech's characters shared with the other, 0..1.
+    pub a_reused: f64,
+    pub b_reused: f64,
+    /// Passages the alignment engine found, for the pairs it aligned (the strongest ones); `None`:
+    /// figures from the index alone (exactly repeated wording of 10 key chars or more).
+    pub passages: Option<usize>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+/// How a report was obtained: what was computed and what came from the cache.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub documents: usize,
+    /// Speeches whose index was built in this run.
+    pub indexed: usize,
+    /// Speeches whose index came from the cache.
+    pub cached: usize,
+    /// The whole report came from the cache.
+    pub report_cached: bool,
+    /// Candidate pairs found through shared formulas, and how many got exact figures.
+    pub candidate_pairs: usize,
+    pub scored_pairs: usize,
+    pub aligned_pairs: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReuseReport {
     pub documents: Vec<DocReuse>,
+    /// Most shared characters first.
     pub pairs: Vec<Pair>,
+    /// Most speeches first.
     pub formulas: Vec<Formula>,
+    pub stats: Stats,
+    /// Problems that did not stop the build (e.g. an unreadable cache, rebuilt).
+    pub warnings: Vec<String>,
 }
 
 /// Options of an index build.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Skip the on-disk cache.
     pub no_cache: bool,
+    /// Cache location; `None`: `SPEECHTUI_CACHE_DIR`, else the platform cache dir.
+    pub cache_dir: Option<PathBuf>,
+    /// Formulas found in more speeches than this are corpus-wide boilerplate: reported, but not
+    /// used to find candidate pairs. `0`: chosen from the corpus size.
+    pub stop_docs: usize,
+    /// Exact figures are computed for each speech's strongest candidate partners, this many.
+    pub partners_per_doc: usize,
+    /// The strongest pairs, this many, are aligned by the alignment engine.
+    pub aligned_pairs: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            no_cache: false,
+            cache_dir: None,
+            stop_docs: 0,
+            partners_per_doc: 4,
+            aligned_pairs: 24,
+        }
+    }
+}
+
+impl Options {
+    fn stop_docs_for(&self, n_docs: usize) -> usize {
+        if self.stop_docs > 0 {
+            self.stop_docs
+        } else {
+            // Wording in more than ~5% of the speeches (at least 20) is corpus boilerplate.
+            (n_docs / 20).max(20)
+        }
+    }
+
+    /// Everything besides the speeches that the report depends on.
+    fn fingerprint(&self, n_docs: usize) -> ContentHash {
+        let text = format!(
+            "reuse v{ENGINE_VERSION} shingle {} stop {} partners {} aligned {} align {:?}",
+            index::SHINGLE,
+            self.stop_docs_for(n_docs),
+            self.partners_per_doc,
+            self.aligned_pairs,
+            crate::align::Params::default(),
+        );
+        ContentHash::of(text.as_bytes())
+    }
+}
+
+/// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
+/// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
+/// other rules are never used, even when the engine version did not change.
+fn key_fingerprint() -> ContentHash {
+    const PROBE: &str =
+        "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
+                         XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
+    let key = crate::align::key::Key::new(PROBE);
+    let mut bytes = Vec::new();
+    for ((c, m), e) in key.chars.iter().zip(&key.map).zip(&key.ends) {
+        bytes.extend_from_slice(&(*c as u32).to_le_bytes());
+        bytes.extend_from_slice(&m.to_le_bytes());
+        bytes.extend_from_slice(&e.to_le_bytes());
+    }
+    ContentHash::of(&bytes)
 }
 
 /// Builds the reuse report of a corpus.
@@ -63,6 +217,196 @@ pub fn build(
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> anyhow::Result<ReuseReport> {
-    let _ = (docs, options, progress);
-    anyhow::bail!("the reuse index is not yet available")
+    let mut warnings = Vec::new();
+    let cache = if options.no_cache {
+        None
+    } else {
+        match cache::Cache::open(options.cache_dir.clone()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                warnings.push(format!("cache unavailable, building without it: {e:#}"));
+                None
+            }
+        }
+    };
+    // A speech's index depends on its text and on the comparison key's rules.
+    let key_rules = key_fingerprint();
+    let content: Vec<ContentHash> = docs
+        .par_iter()
+        .map(|d| ContentHash::combine([ContentHash::of(d.text.as_bytes()), key_rules]))
+        .collect();
+    // The report also shows ids and years, so they are part of its key.
+    let report_key = ContentHash::combine(std::iter::once(options.fingerprint(docs.len())).chain(
+        docs.iter().zip(&content).map(|(d, h)| {
+            let meta = format!("{}\0{:?}", d.id, d.year());
+            ContentHash::combine([*h, ContentHash::of(meta.as_bytes())])
+        }),
+    ));
+    if let Some(cache) = &cache {
+        match cache.load_report(report_key) {
+            Ok(Some(mut report)) => {
+                report.stats.report_cached = true;
+                report.stats.indexed = 0;
+                report.stats.cached = docs.len();
+                report.warnings = warnings;
+                return Ok(report);
+            }
+            Ok(None) => {}
+            Err(e) => warnings.push(format!("cached report unreadable, rebuilt: {e:#}")),
+        }
+    }
+
+    let total = docs.len();
+    let done = AtomicUsize::new(0);
+    let indexed = AtomicUsize::new(0);
+    let cache_warnings = std::sync::Mutex::new(Vec::new());
+    progress(Progress {
+        stage: "indexing",
+        done: 0,
+        total,
+    });
+    let indexes: Vec<DocIndex> = docs
+        .par_iter()
+        .zip(&content)
+        .map(|(doc, hash)| {
+            let cached = cache.as_ref().and_then(|c| match c.load_doc(*hash) {
+                Ok(found) => found,
+                Err(e) => {
+                    let msg = format!("cached index of {} unreadable, rebuilt: {e:#}", doc.id);
+                    cache_warnings.lock().expect("warnings lock").push(msg);
+                    None
+                }
+            });
+            let idx = cached.unwrap_or_else(|| {
+                indexed.fetch_add(1, Ordering::Relaxed);
+                let idx = DocIndex::build(&doc.text);
+                if let Some(c) = &cache {
+                    if let Err(e) = c.store_doc(*hash, &idx) {
+                        let msg = format!("could not cache the index of {}: {e:#}", doc.id);
+                        cache_warnings.lock().expect("warnings lock").push(msg);
+                    }
+                }
+                idx
+            });
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress {
+                stage: "indexing",
+                done: n,
+                total,
+            });
+            idx
+        })
+        .collect();
+    warnings.extend(cache_warnings.into_inner().expect("warnings lock"));
+
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let years: Vec<Option<i32>> = docs.iter().map(|d| d.year()).collect();
+    let mut report = compute(&indexes, &texts, &ids, &years, options, progress);
+    report.stats.indexed = indexed.into_inner();
+    report.stats.cached = total - report.stats.indexed;
+    if let Some(cache) = &cache {
+        if let Err(e) = cache.store_report(report_key, &report) {
+            warnings.push(format!("could not cache the report: {e:#}"));
+        }
+    }
+    report.warnings = warnings;
+    Ok(report)
+}
+
+/// The report from the per-speech indexes (no cache involved).
+pub fn compute(
+    indexes: &[DocIndex],
+    texts: &[&str],
+    ids: &[&str],
+    years: &[Option<i32>],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> ReuseReport {
+    let prof = std::env::var_os("SPEECHTUI_PROFILE").is_some();
+    let t0 = std::time::Instant::now();
+    let stage = |stage, done| {
+        if prof {
+            eprintln!("{stage}: {:.3}", t0.elapsed().as_secs_f64());
+        }
+        progress(Progress {
+            stage,
+            done,
+            total: 4,
+        })
+    };
+    let refs: Vec<&DocIndex> = indexes.iter().collect();
+    stage("counting shingles", 0);
+    let counts = index::count(&refs);
+    let segs = index::segments(&refs, &counts);
+    drop(counts);
+    if prof {
+        eprintln!(
+            "  {} segments: {:.3}",
+            segs.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    stage("grouping formulas", 1);
+    let unitigs = formulas::unitigs(&segs);
+    if prof {
+        eprintln!(
+            "  {} unitigs: {:.3}",
+            unitigs.occ.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let grouping = formulas::group(&segs, &unitigs, &refs, texts, years);
+    stage("measuring speeches", 2);
+    let documents = figures::documents(ids, &refs, &segs, &unitigs, &grouping);
+    stage("ranking pairs", 3);
+    let cands = figures::candidates(&grouping, options.stop_docs_for(indexes.len()));
+    let shortlist = figures::shortlist(&cands, indexes.len(), options.partners_per_doc);
+    let mut needed = vec![false; indexes.len()];
+    for &(a, b) in &shortlist {
+        needed[a as usize] = true;
+        needed[b as usize] = true;
+    }
+    if prof {
+        eprintln!(
+            "  {} candidates, {} shortlisted: {:.3}",
+            cands.len(),
+            shortlist.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let sorted = figures::sorted_hashes(&refs, &needed);
+    let mut pairs: Vec<Pair> = shortlist
+        .par_iter()
+        .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &sorted))
+        .collect();
+    let by_shared = |x: &Pair, y: &Pair| {
+        y.shared_chars
+            .cmp(&x.shared_chars)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    };
+    pairs.sort_by(by_shared);
+    // The strongest pairs get the alignment engine's passages (in parallel).
+    let n_aligned = options.aligned_pairs.min(pairs.len());
+    pairs[..n_aligned].par_iter_mut().for_each(|p| {
+        *p = figures::aligned_pair(p.a, p.b, &refs, texts);
+    });
+    if prof {
+        eprintln!("  {n_aligned} aligned: {:.3}", t0.elapsed().as_secs_f64());
+    }
+    pairs.sort_by(by_shared);
+    stage("done", 4);
+    ReuseReport {
+        documents,
+        stats: Stats {
+            documents: indexes.len(),
+            candidate_pairs: cands.len(),
+            scored_pairs: pairs.len(),
+            aligned_pairs: n_aligned,
+            ..Stats::default()
+        },
+        pairs,
+        formulas: grouping.formulas,
+        warnings: Vec::new(),
+    }
 }

@@ -1,0 +1,79 @@
+//! Helpers of the reuse tests: plain UTF-8 text files read as speeches, so the reuse engine is
+//! tested on real text independently of corpus cleaning.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use speechtui::align::key::Key;
+use speechtui::corpus::Document;
+
+/// `../shared/corpus-extra/<sub>`, or `None` (with a note) when it is absent.
+pub fn corpus_extra(sub: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus-extra")
+        .join(sub);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: {} is absent; test skipped", dir.display());
+        None
+    }
+}
+
+/// The first `n` `.txt` files of `dir` in name order, as speeches dated by the year their name
+/// starts with (if it does).
+pub fn load_txt(dir: &Path, n: usize) -> Vec<Document> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.truncate(n);
+    files
+        .into_iter()
+        .map(|path| {
+            let raw = std::fs::read_to_string(&path).unwrap();
+            let text = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let year = name
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            Document {
+                id: path.display().to_string(),
+                title: name.clone(),
+                date: year.map(str::to_string),
+                part: None,
+                encoding: "UTF-8".into(),
+                raw: Arc::from(raw.as_str()),
+                text,
+                path,
+                warnings: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The bundled sample corpus, read as plain text.
+pub fn sample() -> Vec<Document> {
+    load_txt(speechtui::corpus::sample_dir(), usize::MAX)
+}
+
+/// The comparison key of each speech, as a string, for direct substring counts.
+pub fn keys(docs: &[Document]) -> Vec<String> {
+    docs.iter()
+        .map(|d| Key::new(&d.text).chars.into_iter().collect())
+        .collect()
+}
+
+/// Speeches whose comparison key contains `phrase`'s comparison key: a direct substring count.
+pub fn count_docs_containing(keys: &[String], phrase: &str) -> usize {
+    let needle: String = Key::new(phrase).chars.into_iter().collect();
+    keys.iter().filter(|k| k.contains(&needle)).count()
+}
+
+/// The text of `span` (in chars) of `text`.
+pub fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}

@@ -212,6 +212,12 @@ pub fn load_with(
     Ok(report)
 }
 
+/// The speeches in the bytes of one file (named `path` for ids and titles), with the built-in
+/// chrome patterns, or why there are none. What `load` does for each file, without the disk.
+pub fn documents_from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, String> {
+    process::process(path, bytes, ChromePatterns::builtin())
+}
+
 /// The bytes of a file (or of an embedded sample page), refusing special files and huge files.
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     if let Some(bytes) = sample::embedded(path) {

@@ -209,6 +209,12 @@ pub fn load_with(
         .documents
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.part.cmp(&b.part)));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // Reasons are shown as they are (they may quote a path): make them terminal-safe here.
+    for s in &mut report.skipped {
+        if let std::borrow::Cow::Owned(safe) = visible_inline(&s.reason) {
+            s.reason = safe;
+        }
+    }
     Ok(report)
 }
 

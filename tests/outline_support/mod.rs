@@ -1,0 +1,107 @@
+//! Shared helpers of the outline tests: a reviewable golden form and the checks every outline
+//! must pass against its text.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use speechtui::outline::{truncate_display, Outline};
+
+/// One line per section: indent by level, `·` for points, marker, heading cut at 40 columns.
+/// Offsets are left out so that goldens read like the outline a person checks by eye; they are
+/// verified separately by `check_against_text`.
+pub fn golden(title: &str, outline: &Outline) -> String {
+    let mut out = format!("{title}\n");
+    for s in &outline.sections {
+        let indent = "  ".repeat(usize::from(s.level));
+        let bullet = if s.point { "· " } else { "" };
+        let heading = truncate_display(&s.heading, 40);
+        out.push_str(&format!("{indent}{bullet}{}{heading}\n", s.marker));
+    }
+    out
+}
+
+/// The text from char `start` to char `end`.
+pub fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// Offsets point at the markers, headings follow them, and the tree is well formed.
+pub fn check_against_text(text: &str, outline: &Outline) {
+    let n = text.chars().count();
+    assert_eq!(outline.chars, n);
+    check_well_formed(outline, n);
+    for s in &outline.sections {
+        let at: String = slice(text, s.start, s.end)
+            .chars()
+            .filter(|c| *c != '&' && !c.is_whitespace())
+            .collect();
+        assert!(
+            at.starts_with(&s.marker),
+            "section {:?} does not start at its marker: {:?}",
+            s.marker,
+            at.chars().take(20).collect::<String>()
+        );
+        let first_word: String = s
+            .heading
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(4)
+            .collect();
+        assert!(
+            at.contains(&first_word),
+            "heading {:?} not found in its section",
+            s.heading
+        );
+    }
+}
+
+/// Ordered, properly nested, offsets inside the text.
+pub fn check_well_formed(outline: &Outline, n: usize) {
+    let secs = &outline.sections;
+    for (i, s) in secs.iter().enumerate() {
+        assert!(s.level >= 1, "level 0 at {i}");
+        assert!(
+            s.start < s.end && s.end <= n,
+            "bad range at {i}: {s:?} (n = {n})"
+        );
+        if i > 0 {
+            assert!(secs[i - 1].start < s.start, "not in document order at {i}");
+        }
+    }
+    // Every section lies inside its parent, and siblings do not overlap.
+    let parents = outline.parents();
+    for (i, p) in parents.iter().enumerate() {
+        if let Some(p) = p {
+            let (c, q) = (&secs[i], &secs[*p]);
+            assert!(q.level < c.level);
+            assert!(q.start < c.start && c.end <= q.end, "{c:?} outside {q:?}");
+        }
+    }
+    for i in 0..secs.len() {
+        for j in i + 1..secs.len() {
+            if parents[i] == parents[j] {
+                assert!(secs[i].end <= secs[j].start, "siblings {i} and {j} overlap");
+            }
+        }
+    }
+}
+
+/// Where the shared test corpus lives, when it is there.
+pub fn corpus_extra() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("note: {} is absent; skipping", dir.display());
+        None
+    }
+}
+
+/// A report file as clean text: BOM and CR line ends removed.
+pub fn read_report(path: &std::path::Path) -> String {
+    let raw = std::fs::read_to_string(path).expect("report is UTF-8");
+    raw.trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}

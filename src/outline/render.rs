@@ -36,7 +36,10 @@ pub fn render_text(title: &str, outline: &Outline, width: usize) -> String {
         let indent = "  ".repeat(usize::from(s.level));
         let bullet = if s.point { "· " } else { "" };
         // A numeral alone (`二`, wiki layouts) needs a space before its heading.
-        let gap = if s.marker.ends_with(|c: char| c.is_alphanumeric()) {
+        let gap = if s
+            .marker
+            .ends_with(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+        {
             " "
         } else {
             ""

@@ -16,7 +16,15 @@ pub fn golden(title: &str, outline: &Outline) -> String {
         let indent = "  ".repeat(usize::from(s.level));
         let bullet = if s.point { "· " } else { "" };
         let heading = truncate_display(&s.heading, 40);
-        out.push_str(&format!("{indent}{bullet}{}{heading}\n", s.marker));
+        let gap = if s
+            .marker
+            .ends_with(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+        {
+            " "
+        } else {
+            ""
+        };
+        out.push_str(&format!("{indent}{bullet}{}{gap}{heading}\n", s.marker));
     }
     out
 }

@@ -222,7 +222,10 @@ pub fn build(
         None
     } else {
         match cache::Cache::open(options.cache_dir.clone()) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                warnings.append(&mut c.warnings);
+                Some(c)
+            }
             Err(e) => {
                 warnings.push(format!("cache unavailable, building without it: {e:#}"));
                 None

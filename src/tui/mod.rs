@@ -235,6 +235,11 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         if !send(&tx, Action::Loaded(report)) {
             return;
         }
+        {
+            use rayon::prelude::*;
+            let folded = docs.par_iter().map(update::library::folded_doc).collect();
+            send(&tx, Action::Folded(folded));
+        }
         let options = speechtui::reuse::Options {
             no_cache,
             ..Default::default()

@@ -119,6 +119,9 @@ fn event_loop(
                 oldest_key.get_or_insert(msg.at);
             }
             let loaded = matches!(msg.action, Action::Loaded(_));
+            if matches!(msg.action, Action::Indexed(_)) {
+                trace.mark("indexed_ms");
+            }
             let effects = update::update(app, msg.action);
             if loaded {
                 docs_for_effects = app.docs.clone();
@@ -293,6 +296,13 @@ impl Trace {
         if self.on() {
             let ms = self.started.elapsed().as_secs_f64() * 1e3;
             self.lines.push(format!("loaded_ms {ms:.1} docs {n}"));
+        }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("{what} {ms:.1}"));
         }
     }
 

@@ -15,7 +15,7 @@ use ratatui::Frame;
 use super::app::{App, InputPurpose, Phase, ReuseState, View};
 use super::keymap::Command;
 use super::layout;
-use super::sanitize::{clean, fit, str_width, truncate};
+use super::sanitize::{clean, fit, str_width};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();

@@ -119,6 +119,9 @@ fn event_loop(
                 oldest_key.get_or_insert(msg.at);
             }
             let loaded = matches!(msg.action, Action::Loaded(_));
+            if matches!(msg.action, Action::Indexed(_)) {
+                trace.mark("indexed_ms");
+            }
             let effects = update::update(app, msg.action);
             if loaded {
                 docs_for_effects = app.docs.clone();
@@ -235,6 +238,11 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         if !send(&tx, Action::Loaded(report)) {
             return;
         }
+        {
+            use rayon::prelude::*;
+            let folded = docs.par_iter().map(update::library::folded_doc).collect();
+            send(&tx, Action::Folded(folded));
+        }
         let options = speechtui::reuse::Options {
             no_cache,
             ..Default::default()
@@ -288,6 +296,13 @@ impl Trace {
         if self.on() {
             let ms = self.started.elapsed().as_secs_f64() * 1e3;
             self.lines.push(format!("loaded_ms {ms:.1} docs {n}"));
+        }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("{what} {ms:.1}"));
         }
     }
 

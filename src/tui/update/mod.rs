@@ -3,7 +3,7 @@
 
 pub(crate) mod compare;
 mod explorer;
-mod library;
+pub(crate) mod library;
 mod popup;
 pub(crate) mod reader;
 
@@ -43,6 +43,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LoadProgress(d, t) => {
             if let Phase::Loading { done, total, .. } = &mut app.phase {
                 (*done, *total) = (d, t);
+            }
+        }
+        Action::Folded(folded) => {
+            if folded.len() == app.docs.len() {
+                app.folded = folded;
+                let filter = std::mem::take(&mut app.library.filter);
+                library::set_filter(app, filter);
             }
         }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),

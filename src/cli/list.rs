@@ -27,7 +27,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> anyhow::Result<()> {
         .map(|d| section_count(&d.text))
         .collect();
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&to_json(&report, &sections))? + "\n",
+        Format::Json => speechtui::export::json_pretty(&to_json(&report, &sections))? + "\n",
         Format::Text => to_text(&report, &sections),
     };
     write_stdout(&out)

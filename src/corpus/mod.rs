@@ -13,7 +13,7 @@ pub mod glosses;
 pub mod html;
 pub mod meta;
 pub mod patterns;
-mod process;
+pub mod process;
 pub mod sample;
 pub mod split;
 pub mod watermark;
@@ -235,12 +235,40 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     }
     if meta.len() > max {
         return Err(format!(
-            "too large ({} MB; the limit is {} MB)",
-            meta.len() / 1_000_000,
-            max / 1_000_000
+            "too large ({}; the limit is {})",
+            size(meta.len()),
+            size(max)
         ));
     }
-    std::fs::read(path).map_err(|e| discover::io_reason("cannot read", &e))
+    // The file may change between that look and the read (a scraper still writing it): judge the
+    // handle actually read, and never read past the limit whatever it grows to.
+    let read = || -> std::io::Result<Result<Vec<u8>, String>> {
+        use std::io::Read as _;
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Ok(Err("not a regular file".into()));
+        }
+        let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+        file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > max {
+            return Ok(Err(format!(
+                "too large (grew past the {} limit while being read)",
+                size(max)
+            )));
+        }
+        Ok(Ok(bytes))
+    };
+    read().map_err(|e| discover::io_reason("cannot read", &e))?
+}
+
+/// A file size for a reason: whole MB, or KB below one MB (a small limit is not "0 MB").
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
 }
 
 /// Splits a `DOC` argument into a path and an optional 1-based part: `path` or `path#N`.

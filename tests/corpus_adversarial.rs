@@ -219,3 +219,36 @@ fn failures_are_one_line_with_exit_1() {
         Some(2)
     );
 }
+
+#[test]
+fn user_chrome_patterns_from_the_config_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("config");
+    fs::create_dir_all(config.join("speechtui")).unwrap();
+    let page = tmp.path().join("page.txt");
+    fs::write(&page, format!("本站公告：今晚维护\n{SPEECH}")).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &config)
+            .output()
+            .unwrap()
+    };
+    let show = |out: Output| String::from_utf8(out.stdout).unwrap();
+    assert!(show(run(&["show", page.to_str().unwrap()])).starts_with("本站公告"));
+    fs::write(
+        config.join("speechtui/chrome-patterns.txt"),
+        "# site notices\n^本站公告\n",
+    )
+    .unwrap();
+    assert_eq!(show(run(&["show", page.to_str().unwrap()])), SPEECH);
+    // A pattern that does not compile: a one-line error, exit 1.
+    fs::write(config.join("speechtui/chrome-patterns.txt"), "(\n").unwrap();
+    let out = run(&["list", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("speechtui: invalid chrome pattern") && err.lines().count() == 1,
+        "{err}"
+    );
+}

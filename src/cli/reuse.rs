@@ -108,7 +108,7 @@ pub fn to_json(docs: &[Document], report: &ReuseReport, top: usize) -> serde_jso
         .iter()
         .take(top)
         .map(|f| {
-            json!({"text": f.text, "documents": f.documents, "occurrences": f.occurrences.len(),
+            json!({"text": f.text, "template": f.template, "documents": f.documents, "occurrences": f.occurrences.len(),
                    "variant_documents": f.variant_documents,
                    "years": f.years.map(|(a, b)| [a, b])})
         })
@@ -147,7 +147,7 @@ pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
             f.variant_documents,
             f.occurrences.len(),
             years(f.years),
-            clean(&f.text)
+            clean(&f.template)
         );
     }
     let mut borrowed: Vec<_> = report.documents.iter().enumerate().collect();

@@ -6,7 +6,7 @@ use std::io::Write;
 use speechtui::corpus;
 
 pub fn run(doc: &str, raw: bool) -> anyhow::Result<()> {
-    let doc = corpus::open_doc(doc)?;
+    let doc = corpus::open_doc_with(doc, &corpus::LoadOptions::from_user_config()?)?;
     let mut out = if raw {
         corpus::visible_text(&doc.raw).into_owned()
     } else {

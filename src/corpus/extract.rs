@@ -252,6 +252,44 @@ fn ends_sentence(s: &str) -> bool {
         && !s.ends_with("…）")
 }
 
+/// Two or more adjacent pairs of (title line, cut-off teaser) are a list of other articles, with or
+/// without a header: such lines become related-articles chrome.
+fn mark_teaser_lists(lines: &mut [Line]) {
+    use super::meta::is_title_like;
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Content)
+        .collect();
+    // A teaser is a cut-off paragraph: long, without a sentence end. (A report's header — title,
+    // slogan, `——…会议上的报告`, the speaker — has short lines.)
+    let is_pair = |k: usize| {
+        let (title, teaser) = match (content.get(k), content.get(k + 1)) {
+            (Some(&a), Some(&b)) => (&lines[a].text, &lines[b].text),
+            _ => return false,
+        };
+        is_title_like(title)
+            && !title.starts_with(['—', '（', '('])
+            && !is_title_like(teaser)
+            && !ends_sentence(teaser)
+            && teaser.chars().count() >= 30
+    };
+    let pair: Vec<bool> = (0..content.len()).map(is_pair).collect();
+    let mut k = 0;
+    while k < content.len() {
+        let mut end = k;
+        while pair.get(end).copied().unwrap_or(false) {
+            end += 2;
+        }
+        if end - k >= 4 {
+            for &i in &content[k..end] {
+                lines[i].kind = Kind::Chrome(ChromeKind::Related);
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// A speech ends at its closing (`谢谢大家！`). What follows it in the same block is kept only if
 /// it reads as more speech (another speech with its title and salutation, or finished sentences);
 /// a list of titles and cut-off teasers without a header is another site's "related articles".
@@ -325,6 +363,7 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
             line.kind = Kind::Content;
         }
     }
+    mark_teaser_lists(&mut lines);
     let body = end_at_closing(&lines, heaviest_segment(&lines));
     let mut warnings = Vec::new();
     if let Some((page, pages)) = &notes.pagination {
@@ -435,13 +474,25 @@ mod tests {
         );
         let page = extract(&text, &ChromePatterns::default());
         assert_eq!(page.body, 0..4);
-        assert!(
-            page.warnings.iter().any(|w| w.contains("left out")),
-            "{:?}",
-            page.warnings
-        );
+        // The titles and teasers read as a list of other articles: no warning needed.
+        assert!(page.warnings.is_empty(), "{:?}", page.warnings);
         // Finished sentences after a closing are still the speech.
         let text = format!("同志们：\n{para}\n谢谢大家！\n{para}");
+        assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
+    }
+
+    #[test]
+    fn headerless_teaser_list_is_chrome() {
+        let para = "我们要坚持以人民为中心的发展思想，扎实推进各项工作，确保全年目标任务圆满完成。"
+            .repeat(4);
+        let teaser = "今天我们召开全县工作会议，主要任务是总结工作、部署任务，希望大家认真贯彻落实";
+        let text = format!(
+            "同志们：\n{para}\n在全县工作会议上的讲话\n{teaser}…\n在全镇工作会议上的讲话\n{teaser}"
+        );
+        let page = extract(&text, &ChromePatterns::default());
+        assert_eq!(page.body, 0..2);
+        // One title and its first lines are not a list.
+        let text = format!("在全县工作会议上的讲话\n2023年5月6日\n同志们：\n{para}");
         assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
     }
 

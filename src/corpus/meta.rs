@@ -315,11 +315,9 @@ pub fn title_from_file_name(path: &Path) -> String {
         .filter(|p| !p.eq_ignore_ascii_case("wikisource"))
         .collect();
     let t = parts.join(" ");
-    if t.is_empty() {
-        stem.to_string()
-    } else {
-        t
-    }
+    let t = if t.is_empty() { stem.to_string() } else { t };
+    // A file name may hold escape sequences and newlines; a title is shown everywhere.
+    super::clean::visible_inline(&t).into_owned()
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ pub mod glosses;
 pub mod html;
 pub mod meta;
 pub mod patterns;
-mod process;
+pub mod process;
 pub mod sample;
 pub mod split;
 pub mod watermark;
@@ -89,6 +89,44 @@ pub struct LoadOptions {
     pub chrome_patterns: Vec<String>,
     /// Files larger than this are skipped.
     pub max_file_bytes: u64,
+}
+
+impl LoadOptions {
+    /// The defaults plus the user's own chrome patterns from
+    /// `<config dir>/speechtui/chrome-patterns.txt` (one regular expression per line; blank lines
+    /// and lines starting with `#` are ignored). A missing file is no error.
+    pub fn from_user_config() -> anyhow::Result<Self> {
+        let mut options = LoadOptions::default();
+        if let Some(path) = user_patterns_file() {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => options.chrome_patterns = parse_pattern_list(&text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => anyhow::bail!(
+                    "cannot read {}: {e}",
+                    visible_inline(&path.to_string_lossy())
+                ),
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// Where the user's chrome patterns live: `<config dir>/speechtui/chrome-patterns.txt`.
+pub fn user_patterns_file() -> Option<PathBuf> {
+    Some(
+        dirs::config_dir()?
+            .join("speechtui")
+            .join("chrome-patterns.txt"),
+    )
+}
+
+/// One pattern per line; blank lines and `#` comments ignored.
+pub fn parse_pattern_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
 }
 
 impl Default for LoadOptions {
@@ -171,7 +209,19 @@ pub fn load_with(
         .documents
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.part.cmp(&b.part)));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // Reasons are shown as they are (they may quote a path): make them terminal-safe here.
+    for s in &mut report.skipped {
+        if let std::borrow::Cow::Owned(safe) = visible_inline(&s.reason) {
+            s.reason = safe;
+        }
+    }
     Ok(report)
+}
+
+/// The speeches in the bytes of one file (named `path` for ids and titles), with the built-in
+/// chrome patterns, or why there are none. What `load` does for each file, without the disk.
+pub fn documents_from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, String> {
+    process::process(path, bytes, ChromePatterns::builtin())
 }
 
 /// The bytes of a file (or of an embedded sample page), refusing special files and huge files.
@@ -185,12 +235,40 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     }
     if meta.len() > max {
         return Err(format!(
-            "too large ({} MB; the limit is {} MB)",
-            meta.len() / 1_000_000,
-            max / 1_000_000
+            "too large ({}; the limit is {})",
+            size(meta.len()),
+            size(max)
         ));
     }
-    std::fs::read(path).map_err(|e| discover::io_reason("cannot read", &e))
+    // The file may change between that look and the read (a scraper still writing it): judge the
+    // handle actually read, and never read past the limit whatever it grows to.
+    let read = || -> std::io::Result<Result<Vec<u8>, String>> {
+        use std::io::Read as _;
+        let file = std::fs::File::open(path)?;
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Ok(Err("not a regular file".into()));
+        }
+        let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+        file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > max {
+            return Ok(Err(format!(
+                "too large (grew past the {} limit while being read)",
+                size(max)
+            )));
+        }
+        Ok(Ok(bytes))
+    };
+    read().map_err(|e| discover::io_reason("cannot read", &e))?
+}
+
+/// A file size for a reason: whole MB, or KB below one MB (a small limit is not "0 MB").
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", bytes / 1_000_000)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
 }
 
 /// Splits a `DOC` argument into a path and an optional 1-based part: `path` or `path#N`.
@@ -214,14 +292,27 @@ fn parse_doc_spec(spec: &str) -> (PathBuf, Option<usize>) {
 /// a one-line message naming every part, rather than picking one silently (a comparison of the
 /// wrong speech would look plausible and be wrong).
 pub fn open_doc(spec: &str) -> anyhow::Result<Document> {
+    open_doc_with(spec, &LoadOptions::default())
+}
+
+/// [`open_doc`] with load options (the user's chrome patterns, the size limit).
+pub fn open_doc_with(spec: &str, options: &LoadOptions) -> anyhow::Result<Document> {
     let (path, part) = parse_doc_spec(spec);
     let shown = visible_inline(&path.to_string_lossy()).into_owned();
     if part == Some(0) {
         anyhow::bail!("{shown}#0: speeches are numbered from 1");
     }
-    let bytes = read_file(&path, LoadOptions::default().max_file_bytes)
+    let custom;
+    let patterns = if options.chrome_patterns.is_empty() {
+        ChromePatterns::builtin()
+    } else {
+        custom = ChromePatterns::new(&options.chrome_patterns)
+            .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
+        &custom
+    };
+    let bytes = read_file(&path, options.max_file_bytes)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
-    let mut docs = process::process(&path, &bytes, ChromePatterns::builtin())
+    let mut docs = process::process(&path, &bytes, patterns)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
     match part {
         None if docs.len() == 1 => Ok(docs.remove(0)),

@@ -124,6 +124,8 @@ pub fn process(
                     title_from_file_name(path)
                 }
             };
+            // A title made from a file name or a page's <title> may hold control characters.
+            let title = super::clean::visible_inline(&title).into_owned();
             let date = find_date(&page.lines, &part.lines, Some(&title));
             let (mut text, dropped) = part_text(&page.lines[part.lines.clone()]);
             // The speech's own title line, separated from it by a byline, heads its text.

@@ -59,3 +59,40 @@ pub fn comparison_json(a: &Document, b: &Document, cmp: &Comparison) -> Value {
         "b_reused": cmp.b_reused,
     })
 }
+
+/// Pretty JSON that is safe to print on a terminal. serde_json escapes only U+0000..U+001F, and
+/// leaves DEL, the C1 controls (U+0080..U+009F, among them the one-character CSI U+009B) and the
+/// bidirectional overrides raw, and ids and paths come from file names, which may hold any of
+/// them; these are written as `\uXXXX` escapes instead (they can only occur inside strings, so
+/// the JSON means the same).
+pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let s = serde_json::to_string_pretty(value)?;
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || crate::corpus::clean::is_bidi_control(c);
+    if !s.chars().any(unsafe_char) {
+        return Ok(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_escaped_and_the_json_is_unchanged() {
+        let v = json!({"path": "a\u{9b}2J\u{7f}b\u{202e}c\u{1b}d\n", "n": 1});
+        let s = json_pretty(&v).unwrap();
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s}");
+        assert!(s.contains("\\u009b") && s.contains("\\u202e") && s.contains("\\u007f"));
+        assert_eq!(serde_json::from_str::<Value>(&s).unwrap(), v);
+    }
+}

@@ -26,6 +26,8 @@ const REPORTS_KEPT: usize = 6;
 
 pub struct Cache {
     root: PathBuf,
+    /// What opening found and fixed (e.g. the stale cache of another engine version, removed).
+    pub warnings: Vec<String>,
 }
 
 /// The cache location: `SPEECHTUI_CACHE_DIR` if set, else `speechtui` in the platform cache dir.
@@ -43,12 +45,35 @@ impl Cache {
             Some(d) => d,
             None => bail!("no cache directory on this platform (set SPEECHTUI_CACHE_DIR)"),
         };
-        let root = base.join(format!("reuse-v{ENGINE_VERSION}"));
+        let current = format!("reuse-v{ENGINE_VERSION}");
+        let root = base.join(&current);
         for sub in ["docs", "reports"] {
             fs::create_dir_all(root.join(sub))
                 .with_context(|| format!("cannot create {}", root.join(sub).display()))?;
         }
-        Ok(Cache { root })
+        // Caches of other engine versions are stale: never read, removed (best effort: another
+        // process may be removing them too).
+        let mut warnings = Vec::new();
+        for entry in fs::read_dir(&base).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let is_version = name
+                .strip_prefix("reuse-v")
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+            if is_version && name != current && entry.path().is_dir() {
+                match fs::remove_dir_all(entry.path()) {
+                    Ok(()) => warnings.push(format!(
+                        "removed the stale cache {} (another engine version); rebuilt",
+                        entry.path().display()
+                    )),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => warnings.push(format!(
+                        "stale cache {} not removed: {e}",
+                        entry.path().display()
+                    )),
+                }
+            }
+        }
+        Ok(Cache { root, warnings })
     }
 
     pub fn root(&self) -> &Path {
@@ -180,66 +205,90 @@ fn write_envelope(path: &Path, kind: u8, payload: &[u8]) -> anyhow::Result<()> {
     result.with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// A speech's index, compactly: the key as UTF-8, then for each key position the gap from the
+/// previous position's source and the length of its own source run as LEB128 varints (mostly one
+/// byte each). Shingle hashes are not stored: rolling them again is cheaper than reading them.
 fn encode_doc(idx: &DocIndex) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 + idx.map.len() * 12 + idx.hashes.len() * 8);
+    let key: String = idx.chars.iter().collect();
+    let mut out = Vec::with_capacity(16 + key.len() + idx.map.len() * 2);
     out.extend_from_slice(&idx.text_chars.to_le_bytes());
     out.extend_from_slice(&(idx.map.len() as u32).to_le_bytes());
-    out.extend_from_slice(&(idx.hashes.len() as u32).to_le_bytes());
-    for m in &idx.map {
-        out.extend_from_slice(&m.to_le_bytes());
-    }
-    for m in &idx.ends {
-        out.extend_from_slice(&m.to_le_bytes());
-    }
-    for &c in &idx.chars {
-        out.extend_from_slice(&(c as u32).to_le_bytes());
-    }
-    for h in &idx.hashes {
-        out.extend_from_slice(&h.to_le_bytes());
+    out.extend_from_slice(&(key.len() as u32).to_le_bytes());
+    out.extend_from_slice(key.as_bytes());
+    let mut prev = 0u32;
+    for (&m, &e) in idx.map.iter().zip(&idx.ends) {
+        put_varint(&mut out, m - prev);
+        put_varint(&mut out, e - m);
+        prev = m;
     }
     out
 }
 
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> anyhow::Result<u32> {
+    let mut v = 0u32;
+    for shift in (0..35).step_by(7) {
+        let Some(&b) = bytes.get(*at) else {
+            bail!("truncated index");
+        };
+        *at += 1;
+        v |= ((b & 0x7f) as u32).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            return Ok(v);
+        }
+    }
+    bail!("bad number in index")
+}
+
 fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
-    let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"));
     if bytes.len() < 12 {
         bail!("truncated index");
     }
-    let (text_chars, n_map, n_hash) = (word(0), word(4) as usize, word(8) as usize);
-    if bytes.len() != 12 + n_map * 12 + n_hash * 8 {
-        bail!("index of the wrong size");
-    }
-    let words = |from: usize| {
-        bytes[from..from + n_map * 4]
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+    let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"));
+    let (text_chars, n, key_bytes) = (word(0), word(4) as usize, word(8) as usize);
+    let Some(key) = bytes.get(12..12 + key_bytes) else {
+        bail!("truncated index");
     };
-    let map: Vec<u32> = words(12).collect();
-    let ends: Vec<u32> = words(12 + n_map * 4).collect();
-    let chars: Vec<char> = words(12 + n_map * 8).filter_map(char::from_u32).collect();
-    if chars.len() != n_map {
-        bail!("invalid character in index");
+    let chars: Vec<char> = std::str::from_utf8(key)?.chars().collect();
+    if chars.len() != n {
+        bail!("inconsistent index");
     }
-    let hashes: Vec<u64> = bytes[12 + n_map * 12..]
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-        .collect();
-    // The invariants the index relies on: offsets inside the text and increasing, one shingle
-    // per window of the key.
-    let expected = n_map.saturating_sub(super::index::SHINGLE - 1);
-    if hashes.len() != expected
+    let mut at = 12 + key_bytes;
+    let (mut map, mut ends) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut prev = 0u32;
+    for _ in 0..n {
+        let m = prev
+            .checked_add(get_varint(bytes, &mut at)?)
+            .ok_or_else(|| anyhow::anyhow!("bad offset in index"))?;
+        let e = m
+            .checked_add(get_varint(bytes, &mut at)?)
+            .ok_or_else(|| anyhow::anyhow!("bad offset in index"))?;
+        map.push(m);
+        ends.push(e);
+        prev = m;
+    }
+    // The invariants the index relies on: source runs inside the text, in order, not empty.
+    if at != bytes.len()
         || map.windows(2).any(|w| w[0] >= w[1])
         || map
             .iter()
             .zip(&ends)
             .any(|(m, e)| m >= e || *e > text_chars)
+        || ends.windows(2).any(|w| w[0] > w[1])
     {
         bail!("inconsistent index");
     }
     Ok(DocIndex {
+        hashes: super::hash::shingles(&chars, super::index::SHINGLE),
         map,
         ends,
-        hashes,
         chars,
         text_chars,
     })
@@ -248,6 +297,24 @@ fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_versions_are_removed_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join("reuse-v0").join("docs");
+        fs::create_dir_all(&stale).unwrap();
+        fs::write(stale.join("x.idx"), b"old").unwrap();
+        fs::create_dir_all(dir.path().join("unrelated")).unwrap();
+        let cache = Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        assert!(!dir.path().join("reuse-v0").exists());
+        assert!(dir.path().join("unrelated").exists());
+        assert_eq!(cache.warnings.len(), 1, "{:?}", cache.warnings);
+        assert!(cache.warnings[0].contains("stale"));
+        assert!(Cache::open(Some(dir.path().to_path_buf()))
+            .unwrap()
+            .warnings
+            .is_empty());
+    }
 
     #[test]
     fn round_trip_and_corruption() {

@@ -8,8 +8,9 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::index::{DocIndex, Segment};
+use super::index::{DocIndex, Segment, SHINGLE};
 use super::{Formula, Occurrence};
+use crate::align::key::{DIGITS, WILDCARD};
 use crate::align::Span;
 
 /// Two segments join one formula when at least this share of the occurrences of each is
@@ -128,8 +129,14 @@ pub fn group(
             }),
         }
     }
-    let mut order: Vec<u32> = (0..occs.len() as u32).collect();
-    order.par_sort_by_key(|&i| occs[i as usize].family);
+    // Occurrences by formula, in speech order within each: (family, index) packed in one word.
+    let mut packed: Vec<u64> = occs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.family as u64) << 32) | i as u64)
+        .collect();
+    packed.par_sort_unstable();
+    let order: Vec<u32> = packed.into_iter().map(|x| x as u32).collect();
 
     let key_range = |o: &FormulaOcc| (segs[o.lo as usize].start, segs[o.hi as usize - 1].end);
     let unitig_seq = |o: &FormulaOcc| &u.of_segment[o.lo as usize..o.hi as usize];
@@ -187,9 +194,9 @@ pub fn group(
         )
     });
 
-    let mut rank_of_family: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut rank_of_family = vec![usize::MAX; u.occ.len()];
     for (rank, d) in drafts.iter().enumerate() {
-        rank_of_family.insert(d.family, rank);
+        rank_of_family[d.family as usize] = rank;
     }
     let span_of = |o: &FormulaOcc| {
         let (s, e) = key_range(o);
@@ -198,7 +205,8 @@ pub fn group(
     let mut per_formula: Vec<Vec<Occurrence>> = vec![Vec::new(); drafts.len()];
     let mut occurrences = Vec::new();
     for o in &occs {
-        if let Some(&rank) = rank_of_family.get(&o.family) {
+        let rank = rank_of_family[o.family as usize];
+        if rank != usize::MAX {
             per_formula[rank].push(Occurrence {
                 doc: o.doc as usize,
                 span: span_of(o),
@@ -211,20 +219,32 @@ pub fn group(
         .map(|d| (d.example.doc as usize, span_of(&d.example)))
         .collect();
     let rep_texts = slice_texts(texts, &rep_spans);
+    let templates: Vec<String> = drafts
+        .par_iter()
+        .zip(&rep_texts)
+        .map(|(d, text)| {
+            let (s, e) = key_range(&d.example);
+            template(text, docs[d.example.doc as usize], s as usize, e as usize)
+        })
+        .collect();
     let formulas = drafts
         .into_iter()
         .zip(per_formula)
         .zip(rep_texts)
         .zip(rep_spans.iter())
-        .map(|(((d, occurrences), text), &(doc, span))| Formula {
-            text,
-            representative: Occurrence { doc, span },
-            key_chars: d.key_chars,
-            documents: d.documents,
-            variant_documents: d.variant_documents,
-            occurrences,
-            years: d.years,
-        })
+        .zip(templates)
+        .map(
+            |((((d, occurrences), text), &(doc, span)), template)| Formula {
+                text,
+                template,
+                representative: Occurrence { doc, span },
+                key_chars: d.key_chars,
+                documents: d.documents,
+                variant_documents: d.variant_documents,
+                occurrences,
+                years: d.years,
+            },
+        )
         .collect();
     Grouping {
         formulas,
@@ -310,6 +330,40 @@ fn representative(members: &[&FormulaOcc], seqs: &[&[u32]], u: &Unitigs) -> Repr
     }
 }
 
+/// The representative `text` (shingles `start..end` of `idx`) with each number shown as `#` and
+/// each placeholder run as `…`: the key matches them whatever they hold, so the formula is the
+/// wording around them, not the figures of the one speech the text was taken from.
+fn template(text: &str, idx: &DocIndex, start: usize, end: usize) -> String {
+    let keys = start..end - 1 + SHINGLE;
+    let base = idx.map[start] as usize;
+    let mut slots: Vec<(usize, usize, &str)> = keys
+        .filter_map(|i| match idx.chars[i] {
+            DIGITS => Some((idx.map[i] as usize - base, idx.ends[i] as usize - base, "#")),
+            WILDCARD => Some((idx.map[i] as usize - base, idx.ends[i] as usize - base, "…")),
+            _ => None,
+        })
+        .collect();
+    if slots.is_empty() {
+        return text.to_string();
+    }
+    slots.reverse();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        match slots.last() {
+            Some(&(s, e, with)) if i >= s => {
+                if i == s {
+                    out.push_str(with);
+                }
+                if i + 1 >= e {
+                    slots.pop();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Distinct speeches in a run sorted by speech.
 fn count_docs(docs: impl Iterator<Item = u32>) -> usize {
     let mut last = u32::MAX;
@@ -347,4 +401,23 @@ fn slice_texts(texts: &[&str], spans: &[(usize, Span)]) -> Vec<String> {
         out[i as usize] = t;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_hide_the_figures_of_one_speech() {
+        let text = "全年增长10.7%，社会消费品零售总额XX亿元";
+        let idx = DocIndex::build(text);
+        let shingles = idx.hashes.len();
+        assert_eq!(
+            template(text, &idx, 0, shingles),
+            "全年增长#%，社会消费品零售总额…亿元"
+        );
+        let plain = "民主党派、工商联、无党派人士";
+        let idx = DocIndex::build(plain);
+        assert_eq!(template(plain, &idx, 0, idx.hashes.len()), plain);
+    }
 }

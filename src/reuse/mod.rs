@@ -28,7 +28,7 @@ use hash::ContentHash;
 use index::DocIndex;
 
 /// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.
-pub const ENGINE_VERSION: u32 = 2;
+pub const ENGINE_VERSION: u32 = 4;
 
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,9 @@ pub struct Occurrence {
 pub struct Formula {
     /// The representative wording, in the original script and punctuation of one speech.
     pub text: String,
+    /// The representative with every number as `#` and every placeholder run as `…` (the key
+    /// matches them whatever they hold).
+    pub template: String,
     /// Where the representative was taken from.
     pub representative: Occurrence,
     /// Length of the representative on the comparison key.
@@ -106,6 +109,9 @@ pub struct Pair {
     /// Share of each speech's characters shared with the other, 0..1.
     pub a_reused: f64,
     pub b_reused: f64,
+    /// Passages the alignment engine found, for the pairs it aligned (the strongest ones); `None`:
+    /// figures from the index alone (exactly repeated wording of 10 key chars or more).
+    pub passages: Option<usize>,
 }
 
 /// How a report was obtained: what was computed and what came from the cache.
@@ -121,6 +127,7 @@ pub struct Stats {
     /// Candidate pairs found through shared formulas, and how many got exact figures.
     pub candidate_pairs: usize,
     pub scored_pairs: usize,
+    pub aligned_pairs: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -147,6 +154,8 @@ pub struct Options {
     pub stop_docs: usize,
     /// Exact figures are computed for each speech's strongest candidate partners, this many.
     pub partners_per_doc: usize,
+    /// The strongest pairs, this many, are aligned by the alignment engine.
+    pub aligned_pairs: usize,
 }
 
 impl Default for Options {
@@ -156,6 +165,7 @@ impl Default for Options {
             cache_dir: None,
             stop_docs: 0,
             partners_per_doc: 4,
+            aligned_pairs: 24,
         }
     }
 }
@@ -173,13 +183,32 @@ impl Options {
     /// Everything besides the speeches that the report depends on.
     fn fingerprint(&self, n_docs: usize) -> ContentHash {
         let text = format!(
-            "reuse v{ENGINE_VERSION} shingle {} stop {} partners {}",
+            "reuse v{ENGINE_VERSION} shingle {} stop {} partners {} aligned {} align {:?}",
             index::SHINGLE,
             self.stop_docs_for(n_docs),
-            self.partners_per_doc
+            self.partners_per_doc,
+            self.aligned_pairs,
+            crate::align::Params::default(),
         );
         ContentHash::of(text.as_bytes())
     }
+}
+
+/// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
+/// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
+/// other rules are never used, even when the engine version did not change.
+fn key_fingerprint() -> ContentHash {
+    const PROBE: &str =
+        "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
+                         XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
+    let key = crate::align::key::Key::new(PROBE);
+    let mut bytes = Vec::new();
+    for ((c, m), e) in key.chars.iter().zip(&key.map).zip(&key.ends) {
+        bytes.extend_from_slice(&(*c as u32).to_le_bytes());
+        bytes.extend_from_slice(&m.to_le_bytes());
+        bytes.extend_from_slice(&e.to_le_bytes());
+    }
+    ContentHash::of(&bytes)
 }
 
 /// Builds the reuse report of a corpus.
@@ -193,16 +222,21 @@ pub fn build(
         None
     } else {
         match cache::Cache::open(options.cache_dir.clone()) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                warnings.append(&mut c.warnings);
+                Some(c)
+            }
             Err(e) => {
                 warnings.push(format!("cache unavailable, building without it: {e:#}"));
                 None
             }
         }
     };
+    // A speech's index depends on its text and on the comparison key's rules.
+    let key_rules = key_fingerprint();
     let content: Vec<ContentHash> = docs
         .par_iter()
-        .map(|d| ContentHash::of(d.text.as_bytes()))
+        .map(|d| ContentHash::combine([ContentHash::of(d.text.as_bytes()), key_rules]))
         .collect();
     // The report also shows ids and years, so they are part of its key.
     let report_key = ContentHash::combine(std::iter::once(options.fingerprint(docs.len())).chain(
@@ -292,75 +326,53 @@ pub fn compute(
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> ReuseReport {
-    let prof = std::env::var_os("SPEECHTUI_PROFILE").is_some();
-    let t0 = std::time::Instant::now();
     let stage = |stage, done| {
-        if prof {
-            eprintln!("{stage}: {:.3}", t0.elapsed().as_secs_f64());
-        }
         progress(Progress {
             stage,
             done,
-            total: 4,
+            total: 6,
         })
     };
     let refs: Vec<&DocIndex> = indexes.iter().collect();
     stage("counting shingles", 0);
     let counts = index::count(&refs);
+    stage("cutting segments", 1);
     let segs = index::segments(&refs, &counts);
     drop(counts);
-    if prof {
-        eprintln!(
-            "  {} segments: {:.3}",
-            segs.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    stage("grouping formulas", 1);
+    stage("grouping formulas", 2);
     let unitigs = formulas::unitigs(&segs);
-    if prof {
-        eprintln!(
-            "  {} unitigs: {:.3}",
-            unitigs.occ.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
     let grouping = formulas::group(&segs, &unitigs, &refs, texts, years);
-    stage("measuring speeches", 2);
+    stage("measuring speeches", 3);
     let documents = figures::documents(ids, &refs, &segs, &unitigs, &grouping);
-    stage("ranking pairs", 3);
+    stage("ranking pairs", 4);
     let cands = figures::candidates(&grouping, options.stop_docs_for(indexes.len()));
     let shortlist = figures::shortlist(&cands, indexes.len(), options.partners_per_doc);
-    let mut needed = vec![false; indexes.len()];
-    for &(a, b) in &shortlist {
-        needed[a as usize] = true;
-        needed[b as usize] = true;
-    }
-    if prof {
-        eprintln!(
-            "  {} candidates, {} shortlisted: {:.3}",
-            cands.len(),
-            shortlist.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    let sorted = figures::sorted_hashes(&refs, &needed);
+    let pair_index = figures::PairIndex::new(indexes.len(), &segs, &unitigs);
     let mut pairs: Vec<Pair> = shortlist
         .par_iter()
-        .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &sorted))
+        .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &pair_index))
         .collect();
-    pairs.sort_by(|x, y| {
+    let by_shared = |x: &Pair, y: &Pair| {
         y.shared_chars
             .cmp(&x.shared_chars)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
+    };
+    pairs.sort_by(by_shared);
+    // The strongest pairs get the alignment engine's passages (in parallel).
+    stage("aligning pairs", 5);
+    let n_aligned = options.aligned_pairs.min(pairs.len());
+    pairs[..n_aligned].par_iter_mut().for_each(|p| {
+        *p = figures::aligned_pair(p.a, p.b, &refs, texts);
     });
-    stage("done", 4);
+    pairs.sort_by(by_shared);
+    stage("done", 6);
     ReuseReport {
         documents,
         stats: Stats {
             documents: indexes.len(),
             candidate_pairs: cands.len(),
             scored_pairs: pairs.len(),
+            aligned_pairs: n_aligned,
             ..Stats::default()
         },
         pairs,

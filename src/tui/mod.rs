@@ -1,8 +1,332 @@
-//! The interactive terminal UI.
+//! The interactive terminal UI (gitui/television style): one [`app::App`] state, one
+//! [`app::Action`] enum, a pure [`update::update`], widgets in [`ui`] that draw from `&App`.
+//! Loading, indexing and aligning run on worker threads and report through one channel; the
+//! screen is redrawn only when something arrives.
 
+mod app;
+mod config;
+mod keymap;
+mod layout;
+mod rows;
+mod sanitize;
+mod save;
+mod terminal;
+mod theme;
+mod ui;
+mod update;
+mod wrap;
+
+#[cfg(test)]
+mod flow_tests;
+#[cfg(test)]
+mod snapshots;
+#[cfg(test)]
+mod testdata;
+
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use crossterm::event::{self, Event};
+
+use app::{Action, App, Effect, Phase};
+use config::Config;
+use theme::ColorDepth;
+
+/// A message to the UI thread, stamped when it was produced (for latency measurements).
+struct Msg {
+    action: Action,
+    at: Instant,
+}
+
+fn send(tx: &Sender<Msg>, action: Action) -> bool {
+    tx.send(Msg {
+        action,
+        at: Instant::now(),
+    })
+    .is_ok()
+}
 
 pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
-    let _ = (paths, no_cache);
-    anyhow::bail!("the interactive reader is not yet available")
+    let started = Instant::now();
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the interactive reader needs a terminal on stdin and stdout; \
+             in scripts use `speechtui list|show|outline|compare|reuse`"
+        );
+    }
+    // No paths: the loader reads the bundled sample corpus.
+    let paths = paths.to_vec();
+    let depth = ColorDepth::from_env();
+    let dir = config::config_dir();
+    let config = Config::load(dir.as_deref(), depth);
+    let save_dir = std::env::current_dir().context("cannot read the working directory")?;
+    let mut trace = Trace::from_env(started);
+
+    let mut term = terminal::enter().context("cannot set up the terminal")?;
+    let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
+    let mut app = App::new(config.theme, config.keymap, size, save_dir);
+    app.depth = depth;
+    app.themes_dir = dir.map(|d| d.join("themes"));
+    if !config.warnings.is_empty() {
+        app.set_error(config.warnings.join(" · "));
+    }
+
+    let result = event_loop(&mut term, &mut app, paths, no_cache, &mut trace);
+    terminal::restore();
+    trace.finish();
+    result
+}
+
+fn event_loop(
+    term: &mut terminal::Term,
+    app: &mut App,
+    paths: Vec<PathBuf>,
+    no_cache: bool,
+    trace: &mut Trace,
+) -> anyhow::Result<()> {
+    term.draw(|f| ui::draw(f, app))?;
+    trace.first_frame();
+    // Lets the end-to-end test check that a panic gives the terminal back (debug builds only).
+    if cfg!(debug_assertions) && std::env::var_os("SPEECHTUI_DEBUG_PANIC").is_some() {
+        panic!("panic requested by SPEECHTUI_DEBUG_PANIC");
+    }
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_input(tx.clone());
+    spawn_ticker(tx.clone());
+    spawn_loader(tx.clone(), paths, no_cache);
+
+    let mut docs_for_effects = app.docs.clone();
+    while let Ok(first) = rx.recv() {
+        let mut redraw = false;
+        let mut oldest_key: Option<Instant> = None;
+        // Take everything already waiting, so a burst of progress events costs one frame.
+        let mut pending = vec![first];
+        while let Ok(m) = rx.try_recv() {
+            pending.push(m);
+        }
+        for msg in pending {
+            let is_key = matches!(msg.action, Action::Key(_));
+            let is_tick = matches!(msg.action, Action::Tick);
+            if is_tick && !matches!(app.phase, Phase::Loading { .. }) {
+                continue;
+            }
+            if is_key {
+                oldest_key.get_or_insert(msg.at);
+            }
+            let loaded = matches!(msg.action, Action::Loaded(_));
+            if matches!(msg.action, Action::Indexed(_)) {
+                trace.mark("indexed_ms");
+            }
+            let effects = update::update(app, msg.action);
+            if loaded {
+                docs_for_effects = app.docs.clone();
+                trace.loaded(app.docs.len());
+            }
+            for effect in effects {
+                run_effect(effect, &tx, &docs_for_effects);
+            }
+            redraw = true;
+        }
+        if app.should_quit {
+            break;
+        }
+        if redraw {
+            term.draw(|f| ui::draw(f, app))?;
+            if let Some(at) = oldest_key {
+                trace.key(at.elapsed());
+            }
+            if trace.wants_library_frame && matches!(app.phase, Phase::Ready) {
+                trace.library_frame();
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_effect(effect: Effect, tx: &Sender<Msg>, docs: &Arc<Vec<speechtui::corpus::Document>>) {
+    match effect {
+        // Aligning can take a while on long speeches: off the UI thread.
+        Effect::Compare { .. } => {
+            let tx = tx.clone();
+            let docs = docs.clone();
+            std::thread::spawn(move || send(&tx, perform(effect, &docs)));
+        }
+        // A save is one small atomic write: done here, so its result shows on the next frame.
+        Effect::Save { .. } => {
+            send(tx, perform(effect, docs));
+        }
+    }
+}
+
+/// Does the work of an effect and says how it went.
+fn perform(effect: Effect, docs: &[speechtui::corpus::Document]) -> Action {
+    match effect {
+        Effect::Compare { a, b } => {
+            let params = speechtui::align::Params::default();
+            let comparison = speechtui::align::compare(&docs[a].text, &docs[b].text, &params);
+            Action::Compared {
+                a,
+                b,
+                comparison: Arc::new(comparison),
+            }
+        }
+        Effect::Save {
+            path,
+            contents,
+            overwrite,
+        } => match save::write(&path, &contents, overwrite) {
+            Ok(save::Written::Done(p)) => Action::Saved(Ok(p)),
+            Ok(save::Written::Exists) => Action::SaveConflict { path, contents },
+            Err(e) => Action::Saved(Err(e)),
+        },
+    }
+}
+
+/// Applies `action` and performs its effects at once, as the event loop would (for tests).
+#[cfg(test)]
+fn update_sync(app: &mut App, action: Action) {
+    let mut queue = vec![action];
+    while let Some(a) = queue.pop() {
+        for e in update::update(app, a) {
+            queue.push(perform(e, &app.docs.clone()));
+        }
+    }
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || loop {
+        let action = match event::read() {
+            Ok(Event::Key(k)) => Action::Key(k),
+            Ok(Event::Resize(w, h)) => Action::Resize(w, h),
+            Ok(_) => continue,
+            Err(_) => break,
+        };
+        if !send(&tx, action) {
+            break;
+        }
+    });
+}
+
+fn spawn_ticker(tx: Sender<Msg>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_millis(120));
+        if !send(&tx, Action::Tick) {
+            break;
+        }
+    });
+}
+
+fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
+    std::thread::spawn(move || {
+        let load_progress = |p: speechtui::corpus::LoadProgress| {
+            send(&tx, Action::LoadProgress(p.done, p.total));
+        };
+        let options = speechtui::corpus::LoadOptions::default();
+        let report = match speechtui::corpus::load_with(&paths, &options, &load_progress) {
+            Ok(r) => r,
+            Err(e) => {
+                send(&tx, Action::Indexed(Err(format!("{e:#}"))));
+                speechtui::corpus::LoadReport::default()
+            }
+        };
+        let docs = report.documents.clone();
+        if !send(&tx, Action::Loaded(report)) {
+            return;
+        }
+        {
+            use rayon::prelude::*;
+            let folded = docs.par_iter().map(update::library::folded_doc).collect();
+            send(&tx, Action::Folded(folded));
+        }
+        let options = speechtui::reuse::Options {
+            no_cache,
+            ..Default::default()
+        };
+        // Progress callbacks can come by the thousand: pass on at most one per percent.
+        let last = std::sync::Mutex::new((String::new(), usize::MAX));
+        let progress = |p: speechtui::reuse::Progress| {
+            let pct = p.done * 100 / p.total.max(1);
+            let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+            if last.0 != p.stage || last.1 != pct {
+                *last = (p.stage.to_string(), pct);
+                send(&tx, Action::IndexProgress(p));
+            }
+        };
+        let result = speechtui::reuse::build(&docs, &options, &progress);
+        send(&tx, Action::Indexed(result.map_err(|e| format!("{e:#}"))));
+    });
+}
+
+/// Timings for benches/README.md, written to `$SPEECHTUI_TRACE` when it is set: first frame,
+/// first library frame, and per key press the time from the key's arrival to its frame on screen.
+struct Trace {
+    file: Option<PathBuf>,
+    started: Instant,
+    lines: Vec<String>,
+    wants_library_frame: bool,
+}
+
+impl Trace {
+    fn from_env(started: Instant) -> Trace {
+        Trace {
+            file: std::env::var_os("SPEECHTUI_TRACE").map(PathBuf::from),
+            started,
+            lines: Vec::new(),
+            wants_library_frame: true,
+        }
+    }
+
+    fn on(&self) -> bool {
+        self.file.is_some()
+    }
+
+    fn first_frame(&mut self) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("first_frame_ms {ms:.1}"));
+        }
+    }
+
+    fn loaded(&mut self, n: usize) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("loaded_ms {ms:.1} docs {n}"));
+        }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("{what} {ms:.1}"));
+        }
+    }
+
+    fn library_frame(&mut self) {
+        self.wants_library_frame = false;
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("library_frame_ms {ms:.1}"));
+        }
+    }
+
+    fn key(&mut self, d: Duration) {
+        if self.on() {
+            let at = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines
+                .push(format!("key_ms {:.2} at_ms {at:.0}", d.as_secs_f64() * 1e3));
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(path) = &self.file {
+            if let Ok(mut f) = std::fs::File::create(path) {
+                let _ = f.write_all((self.lines.join("\n") + "\n").as_bytes());
+            }
+        }
+    }
 }

@@ -60,15 +60,17 @@ pub fn sample() -> Vec<Document> {
     load_txt(speechtui::corpus::sample_dir(), usize::MAX)
 }
 
-/// Speeches whose comparison key contains `phrase`'s comparison key: a direct substring count.
-pub fn count_docs_containing(docs: &[Document], phrase: &str) -> usize {
-    let needle: String = Key::new(phrase).chars.into_iter().collect();
+/// The comparison key of each speech, as a string, for direct substring counts.
+pub fn keys(docs: &[Document]) -> Vec<String> {
     docs.iter()
-        .filter(|d| {
-            let hay: String = Key::new(&d.text).chars.into_iter().collect();
-            hay.contains(&needle)
-        })
-        .count()
+        .map(|d| Key::new(&d.text).chars.into_iter().collect())
+        .collect()
+}
+
+/// Speeches whose comparison key contains `phrase`'s comparison key: a direct substring count.
+pub fn count_docs_containing(keys: &[String], phrase: &str) -> usize {
+    let needle: String = Key::new(phrase).chars.into_iter().collect();
+    keys.iter().filter(|k| k.contains(&needle)).count()
 }
 
 /// The text of `span` (in chars) of `text`.

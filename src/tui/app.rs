@@ -1,0 +1,372 @@
+//! The whole state of the TUI in one `App`, and the `Action`s that change it.
+//!
+//! Widgets draw from `&App`; only [`super::update::update`] changes it. Anything slow or touching
+//! the outside world (aligning two speeches, writing a file) is returned as an [`Effect`] for the
+//! event loop to run, and comes back later as an [`Action`].
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use speechtui::align::{Comparison, Span};
+use speechtui::corpus::{Document, LoadReport, Skipped};
+use speechtui::outline::Outline;
+use speechtui::reuse::{Progress, ReuseReport};
+
+use super::keymap::Keymap;
+use super::rows::{Order, Rows};
+use super::theme::{ColorDepth, Theme};
+use super::wrap::{CharIndex, Line};
+
+/// Something that happened: a key, a resize, or news from a worker thread.
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    /// Files loaded so far, of how many.
+    LoadProgress(usize, usize),
+    Loaded(LoadReport),
+    /// Each speech's title and text on the comparison key's fold (simplified script, half-width,
+    /// lower case), so the library filter finds 推進 when asked for 推进.
+    Folded(Vec<String>),
+    IndexProgress(Progress),
+    Indexed(Result<ReuseReport, String>),
+    Compared {
+        a: usize,
+        b: usize,
+        comparison: Arc<Comparison>,
+    },
+    /// A save finished: the full path written, or a one-line error.
+    Saved(Result<PathBuf, String>),
+    /// The file to save to exists: ask before overwriting.
+    SaveConflict {
+        path: PathBuf,
+        contents: String,
+    },
+    /// Time passes (only animates the progress view).
+    Tick,
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Compare {
+        a: usize,
+        b: usize,
+    },
+    Save {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+}
+
+/// One reused span of a speech, from the corpus reuse index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReusedSpan {
+    pub span: Span,
+    pub formula: usize,
+    /// How many speeches share it.
+    pub docs: usize,
+}
+
+/// The reuse index, with per-speech lookups the screens need.
+#[derive(Debug)]
+pub struct ReuseIndex {
+    pub report: ReuseReport,
+    /// Borrowed share per document index.
+    pub borrowed: Vec<Option<f64>>,
+    /// Reused spans per document index, by start.
+    pub spans: Vec<Vec<ReusedSpan>>,
+}
+
+impl ReuseIndex {
+    pub fn new(report: ReuseReport, docs: &[Document]) -> ReuseIndex {
+        let by_id: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut borrowed = vec![None; docs.len()];
+        for d in &report.documents {
+            if let Some(&i) = by_id.get(d.id.as_str()) {
+                borrowed[i] = Some(d.reused);
+            }
+        }
+        let mut spans = vec![Vec::new(); docs.len()];
+        for (fi, f) in report.formulas.iter().enumerate() {
+            for occ in &f.occurrences {
+                if let Some(list) = spans.get_mut(occ.doc) {
+                    list.push(ReusedSpan {
+                        span: occ.span,
+                        formula: fi,
+                        docs: f.documents,
+                    });
+                }
+            }
+        }
+        for list in &mut spans {
+            list.sort_by_key(|s| (s.span.start, s.span.end));
+        }
+        ReuseIndex {
+            report,
+            borrowed,
+            spans,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ReuseState {
+    Pending(Option<Progress>),
+    Ready(Arc<ReuseIndex>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    Title,
+    Date,
+    Length,
+    Borrowed,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    pub selected: usize,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct LibraryState {
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub filter: String,
+    /// Document indices shown, in order.
+    pub rows: Vec<usize>,
+    pub list: ListState,
+    /// The speech marked with `c`, waiting for a second one.
+    pub mark: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Outline,
+    Text,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Span>,
+    pub current: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReaderState {
+    pub doc: usize,
+    pub chars: CharIndex,
+    pub outline: Outline,
+    pub outline_open: bool,
+    pub focus: Pane,
+    /// Sections whose children are hidden.
+    pub collapsed: BTreeSet<usize>,
+    pub outline_list: ListState,
+    pub wrap_width: usize,
+    pub lines: Vec<Line>,
+    pub cursor: usize,
+    pub scroll: usize,
+    pub search: SearchState,
+    /// A span to show (an occurrence opened from the explorer).
+    pub focus_span: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    pub a: usize,
+    pub b: usize,
+    pub a_chars: CharIndex,
+    pub b_chars: CharIndex,
+    /// `None` while the alignment runs.
+    pub comparison: Option<Arc<Comparison>>,
+    pub order: Order,
+    pub fold: bool,
+    pub rows: Rows,
+    pub widths: (usize, usize),
+    pub scroll: usize,
+    pub current: Option<usize>,
+    /// Where in A to land once the alignment arrives.
+    pub land_at: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConcordanceOrder {
+    Speech,
+    YearAscending,
+    YearDescending,
+}
+
+#[derive(Debug, Clone)]
+pub struct ConcordanceState {
+    pub formula: usize,
+    /// (document, span) of every occurrence, in the current order.
+    pub rows: Vec<(usize, Span)>,
+    pub order: ConcordanceOrder,
+    pub list: ListState,
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    Reader(Box<ReaderState>),
+    Compare(Box<CompareState>),
+    Explorer(ListState),
+    Concordance(ConcordanceState),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputPurpose {
+    Filter,
+    Search,
+    SaveComparison,
+    SaveConcordance,
+}
+
+/// A one-line prompt at the bottom of the screen.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub purpose: InputPurpose,
+    pub text: String,
+    /// What to restore on Esc (the filter before typing).
+    pub before: String,
+}
+
+/// Another speech that shares text with the reader's cursor line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedWith {
+    pub doc: usize,
+    /// Formulas of the line found in that speech.
+    pub formulas: usize,
+    pub example: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Popup {
+    Help {
+        scroll: usize,
+    },
+    LoadReport {
+        scroll: usize,
+    },
+    ReusedBy {
+        from: usize,
+        at: usize,
+        entries: Vec<SharedWith>,
+        list: ListState,
+    },
+    ConfirmOverwrite {
+        path: PathBuf,
+        contents: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug)]
+pub enum Phase {
+    Loading {
+        ticks: usize,
+        done: usize,
+        total: usize,
+    },
+    Ready,
+}
+
+pub struct App {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub phase: Phase,
+    pub docs: Arc<Vec<Document>>,
+    /// Length of each speech in chars (counted once).
+    pub doc_chars: Vec<usize>,
+    /// See [`Action::Folded`]; empty until the loader thread has made them.
+    pub folded: Vec<String>,
+    pub skipped: Vec<Skipped>,
+    pub reuse: ReuseState,
+    pub library: LibraryState,
+    /// Screens opened on top of the library.
+    pub stack: Vec<View>,
+    pub popup: Option<Popup>,
+    pub input: Option<Input>,
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    pub comparisons: HashMap<(usize, usize), Arc<Comparison>>,
+    /// Where saved files go by default.
+    pub save_dir: PathBuf,
+    pub should_quit: bool,
+    /// What the terminal can show, and where user themes live (for the theme switcher).
+    pub depth: ColorDepth,
+    pub themes_dir: Option<PathBuf>,
+}
+
+impl App {
+    pub fn new(theme: Theme, keymap: Keymap, size: (u16, u16), save_dir: PathBuf) -> App {
+        App {
+            theme,
+            keymap,
+            phase: Phase::Loading {
+                ticks: 0,
+                done: 0,
+                total: 0,
+            },
+            docs: Arc::new(Vec::new()),
+            doc_chars: Vec::new(),
+            folded: Vec::new(),
+            skipped: Vec::new(),
+            reuse: ReuseState::Pending(None),
+            library: LibraryState {
+                sort: SortColumn::Date,
+                descending: false,
+                filter: String::new(),
+                rows: Vec::new(),
+                list: ListState::default(),
+                mark: None,
+            },
+            stack: Vec::new(),
+            popup: None,
+            input: None,
+            status: None,
+            size,
+            comparisons: HashMap::new(),
+            save_dir,
+            should_quit: false,
+            depth: ColorDepth::Palette256,
+            themes_dir: None,
+        }
+    }
+
+    pub fn reuse_index(&self) -> Option<&ReuseIndex> {
+        match &self.reuse {
+            ReuseState::Ready(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+}

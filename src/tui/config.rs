@@ -1,0 +1,176 @@
+//! `<config dir>/speechtui/config.toml`: the theme and key overrides.
+//!
+//! ```toml
+//! theme = "light"            # a built-in theme or <config dir>/speechtui/themes/<name>.toml
+//! [keys]
+//! quit = ["q", "Ctrl-q"]     # a list, or a single string
+//! save = "w"
+//! ```
+//! A config with an error never stops the reader: each problem becomes a one-line warning shown
+//! in the status line, and the defaults are used for what could not be read.
+
+use std::path::{Path, PathBuf};
+
+use super::keymap::Keymap;
+use super::theme::{ColorDepth, Theme};
+
+/// Everything the TUI takes from the user's configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub warnings: Vec<String>,
+}
+
+/// `<config dir>/speechtui`, or `$SPEECHTUI_CONFIG_DIR` when set.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("SPEECHTUI_CONFIG_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    dirs::config_dir().map(|d| d.join("speechtui"))
+}
+
+impl Config {
+    /// Loads the config from `dir` (which may not exist) for a terminal of colour `depth`.
+    pub fn load(dir: Option<&Path>, depth: ColorDepth) -> Config {
+        let mut warnings = Vec::new();
+        let mut theme_name = "default".to_string();
+        let mut overrides: Vec<(String, Vec<String>)> = Vec::new();
+        if let Some(dir) = dir {
+            let path = dir.join("config.toml");
+            match std::fs::read_to_string(&path) {
+                Ok(src) => match parse(&src) {
+                    Ok((name, keys, mut w)) => {
+                        if let Some(name) = name {
+                            theme_name = name;
+                        }
+                        overrides = keys;
+                        warnings.extend(w.drain(..).map(|w| format!("{}: {w}", path.display())));
+                    }
+                    Err(e) => warnings.push(format!("{}: {e}; using the defaults", path.display())),
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => warnings.push(format!("cannot read {}: {e}", path.display())),
+            }
+        }
+        let (keymap, key_warnings) = Keymap::with_overrides(&overrides);
+        warnings.extend(key_warnings);
+        let themes_dir = dir.map(|d| d.join("themes"));
+        let (theme, theme_warning) = Theme::load(&theme_name, themes_dir.as_deref(), depth);
+        warnings.extend(theme_warning);
+        Config {
+            theme,
+            keymap,
+            warnings,
+        }
+    }
+}
+
+type Parsed = (Option<String>, Vec<(String, Vec<String>)>, Vec<String>);
+
+fn parse(src: &str) -> Result<Parsed, String> {
+    let table: toml::Table = toml::from_str(src).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1);
+        match line {
+            Some(l) => format!("line {l}: {}", e.message().trim()),
+            None => e.message().trim().to_string(),
+        }
+    })?;
+    let mut warnings = Vec::new();
+    let mut theme = None;
+    let mut keys = Vec::new();
+    for (k, v) in &table {
+        match (k.as_str(), v) {
+            ("theme", toml::Value::String(s)) => theme = Some(s.clone()),
+            ("theme", _) => warnings.push("theme must be a string".to_string()),
+            ("keys", toml::Value::Table(t)) => {
+                for (cmd, spec) in t {
+                    match spec {
+                        toml::Value::String(s) => keys.push((cmd.clone(), vec![s.clone()])),
+                        toml::Value::Array(items) => {
+                            let specs: Option<Vec<String>> =
+                                items.iter().map(|i| i.as_str().map(String::from)).collect();
+                            match specs {
+                                Some(s) => keys.push((cmd.clone(), s)),
+                                None => {
+                                    warnings.push(format!("[keys] {cmd}: keys must be strings"))
+                                }
+                            }
+                        }
+                        _ => warnings.push(format!("[keys] {cmd}: give a key or a list of keys")),
+                    }
+                }
+            }
+            ("keys", _) => warnings.push("keys must be a table".to_string()),
+            (other, _) => warnings.push(format!("unknown setting {other:?}")),
+        }
+    }
+    Ok((theme, keys, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Command, Key};
+
+    #[test]
+    fn no_config_dir_gives_defaults() {
+        let c = Config::load(None, ColorDepth::Palette256);
+        assert!(c.warnings.is_empty());
+        assert_eq!(c.theme.name, "default");
+        assert_eq!(
+            c.keymap.command(&Key::parse("q").unwrap()),
+            Some(Command::Quit)
+        );
+    }
+
+    #[test]
+    fn config_sets_theme_and_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "theme = \"light\"\n[keys]\nsave = \"w\"\nquit = [\"x\", \"q\"]\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(c.theme.name, "light");
+        assert_eq!(
+            c.keymap.command(&Key::parse("w").unwrap()),
+            Some(Command::Save)
+        );
+        assert_eq!(c.keymap.command(&Key::parse("s").unwrap()), None);
+        assert_eq!(
+            c.keymap.command(&Key::parse("x").unwrap()),
+            Some(Command::Quit)
+        );
+    }
+
+    #[test]
+    fn broken_config_warns_and_falls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "theme = \n[keys\n").unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert_eq!(c.warnings.len(), 1);
+        assert!(
+            c.warnings[0].contains("config.toml: line "),
+            "{:?}",
+            c.warnings
+        );
+        assert_eq!(c.theme.name, "default");
+
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "colour = 1\n[keys]\nquit = 3\nfly = \"f\"\n",
+        )
+        .unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+        assert_eq!(
+            c.keymap.command(&Key::parse("q").unwrap()),
+            Some(Command::Quit)
+        );
+    }
+}

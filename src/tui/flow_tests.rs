@@ -1,0 +1,317 @@
+//! What a user does, key by key, on the sample corpus: state changes and effects.
+
+use std::path::PathBuf;
+
+use super::app::{Action, App, InputPurpose, Popup, SortColumn, View};
+use super::keymap::Keymap;
+use super::rows::{Order, RowKind};
+use super::testdata::{doc_by_file, richest_pair, sample, select_in_library};
+use super::theme::{ColorDepth, Theme};
+use super::update::{press, type_text, update};
+use super::update_sync;
+
+fn app_in(dir: PathBuf) -> App {
+    let mut app = App::new(
+        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
+        Keymap::default(),
+        (100, 30),
+        dir,
+    );
+    update(&mut app, Action::Loaded(sample()));
+    let folded = app
+        .docs
+        .iter()
+        .map(super::update::library::folded_doc)
+        .collect();
+    update(&mut app, Action::Folded(folded));
+    app
+}
+
+fn key(app: &mut App, spec: &str) {
+    let k = super::keymap::Key::parse(spec).unwrap();
+    let mut mods = crossterm::event::KeyModifiers::empty();
+    if k.ctrl {
+        mods |= crossterm::event::KeyModifiers::CONTROL;
+    }
+    update_sync(
+        app,
+        Action::Key(crossterm::event::KeyEvent::new(k.code, mods)),
+    );
+}
+
+/// Marks `a`, then compares it with `b`, running the aligner.
+fn open_comparison(app: &mut App, a: usize, b: usize) {
+    select_in_library(app, a);
+    key(app, "c");
+    assert_eq!(app.library.mark, Some(a));
+    select_in_library(app, b);
+    key(app, "c");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    for setup in ["", "/", "?", "Enter", "Enter /"] {
+        let mut app = app_in(dir.path().into());
+        for k in setup.split_whitespace() {
+            press(&mut app, k);
+        }
+        assert!(!app.should_quit);
+        press(&mut app, "Ctrl-c");
+        assert!(app.should_quit, "after {setup:?}");
+    }
+    // `q` quits, except while typing, where it is a letter.
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "/");
+    press(&mut app, "q");
+    assert!(!app.should_quit);
+    assert_eq!(app.input.as_ref().unwrap().text, "q");
+    press(&mut app, "Esc");
+    press(&mut app, "q");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn library_sorts_by_each_column_and_filters_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "3");
+    assert_eq!(app.library.sort, SortColumn::Length);
+    let lens: Vec<usize> = app.library.rows.iter().map(|&d| app.doc_chars[d]).collect();
+    assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{lens:?}");
+    press(&mut app, "3");
+    let lens: Vec<usize> = app.library.rows.iter().map(|&d| app.doc_chars[d]).collect();
+    assert!(lens.windows(2).all(|w| w[0] <= w[1]), "{lens:?}");
+    press(&mut app, "1");
+    let titles: Vec<&str> = app
+        .library
+        .rows
+        .iter()
+        .map(|&d| app.docs[d].title.as_str())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+
+    // Full-text filter: "压舱石" occurs in one sample speech's text only.
+    press(&mut app, "/");
+    type_text(&mut app, "压舱");
+    let after_two = app.library.rows.clone();
+    type_text(&mut app, "石");
+    assert_eq!(app.input.as_ref().unwrap().purpose, InputPurpose::Filter);
+    let rows = app.library.rows.clone();
+    assert!(!rows.is_empty() && rows.len() <= after_two.len());
+    for d in 0..app.docs.len() {
+        assert_eq!(
+            rows.contains(&d),
+            app.docs[d].text.contains("压舱石") || app.docs[d].title.contains("压舱石")
+        );
+    }
+    press(&mut app, "Enter");
+    assert!(app.input.is_none());
+    assert_eq!(app.library.filter, "压舱石");
+    press(&mut app, "Esc");
+    assert_eq!(app.library.rows.len(), app.docs.len());
+}
+
+#[test]
+fn reader_search_and_outline_toggle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    let doc = doc_by_file(&app.docs, "000_");
+    select_in_library(&mut app, doc);
+    press(&mut app, "Enter");
+    press(&mut app, "/");
+    type_text(&mut app, "聚焦");
+    press(&mut app, "Enter");
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    let expected = app.docs[doc].text.matches("聚焦").count();
+    assert!(expected >= 3);
+    assert_eq!(r.search.hits.len(), expected);
+    let first = r.search.current;
+    press(&mut app, "n");
+    press(&mut app, "n");
+    press(&mut app, "N");
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.search.current, (first + 1) % expected);
+    let hit = r.search.hits[r.search.current];
+    let line = r.lines[r.cursor];
+    assert!(line.start <= hit.start && hit.start < line.end.max(line.start + 1));
+    // Toggling the outline re-wraps to the new width and keeps the cursor on the same text.
+    let (w0, at0) = (r.wrap_width, line.start);
+    press(&mut app, "o");
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_ne!(r.wrap_width, w0);
+    let l = r.lines[r.cursor];
+    assert!(l.start <= at0 && at0 <= l.end, "{l:?} vs {at0}");
+    press(&mut app, "Esc");
+    assert!(app.stack.is_empty());
+}
+
+#[test]
+fn compare_jump_fold_and_swap_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    let (a, b) = richest_pair(&app.docs);
+    open_comparison(&mut app, a, b);
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!("no comparison view")
+    };
+    let cmp = c.comparison.clone().expect("aligned");
+    assert!(cmp.passages.len() >= 3);
+    assert!(c.fold);
+    // Folded: every gap is one row; each passage is as tall as its longer side.
+    assert!(c.rows.rows.iter().all(|r| r.kind != RowKind::Gap));
+    press(&mut app, "]");
+    press(&mut app, "]");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    let second = c.rows.sequence[1];
+    assert_eq!(c.current, Some(second));
+    // The passage's first row is on screen (at the top, unless the end of the rows is reached).
+    let at = c.rows.passage_row[second];
+    let page = 30 - 2 - 2 - 2;
+    assert!(c.scroll <= at && at < c.scroll + page, "{} {at}", c.scroll);
+    assert!(c.scroll == at || c.scroll + page >= c.rows.rows.len());
+    let row = c.rows.rows[at];
+    assert_eq!(row.kind, RowKind::Passage(second));
+    // Both sides of that row show the passage's own text.
+    let p = &cmp.passages[second];
+    assert_eq!(
+        row.left.unwrap().start,
+        p.a.start.max(row.left.unwrap().start)
+    );
+    assert!(row.left.unwrap().start >= p.a.start && row.right.unwrap().start >= p.b.start);
+    press(&mut app, "[");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.current, Some(c.rows.sequence[0]));
+
+    press(&mut app, "z");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert!(!c.fold && c.rows.rows.iter().any(|r| r.kind == RowKind::Gap));
+    press(&mut app, "v");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.order, Order::B);
+    let b_starts: Vec<usize> = c
+        .rows
+        .sequence
+        .iter()
+        .map(|&i| cmp.passages[i].b.start)
+        .collect();
+    assert!(b_starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn saving_writes_the_cli_report_and_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    let (a, b) = richest_pair(&app.docs);
+    open_comparison(&mut app, a, b);
+    press(&mut app, "s");
+    let input = app.input.clone().expect("save prompt");
+    assert_eq!(input.purpose, InputPurpose::SaveComparison);
+    assert!(input.text.contains("__vs__") && input.text.ends_with(".txt"));
+    assert!(!input.text.contains('/'));
+    key(&mut app, "Enter");
+    let path = dir.path().join(&input.text);
+    let status = app.status.clone().unwrap();
+    assert!(!status.error, "{status:?}");
+    assert!(
+        status.text.contains(&path.display().to_string()),
+        "{status:?}"
+    );
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    let expected = speechtui::export::comparison_text(
+        &app.docs[a],
+        &app.docs[b],
+        c.comparison.as_ref().unwrap(),
+        &speechtui::align::Params::default(),
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+
+    // Again: the file exists, so the user is asked; "n" keeps it.
+    std::fs::write(&path, "keep me").unwrap();
+    press(&mut app, "s");
+    key(&mut app, "Enter");
+    assert!(matches!(app.popup, Some(Popup::ConfirmOverwrite { .. })));
+    key(&mut app, "n");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    // "y" overwrites.
+    press(&mut app, "s");
+    key(&mut app, "Enter");
+    key(&mut app, "y");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    // Nothing else was left in the folder (no temp files).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn saving_into_a_missing_folder_reports_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().join("no/such/folder"));
+    let (a, b) = richest_pair(&app.docs);
+    open_comparison(&mut app, a, b);
+    press(&mut app, "s");
+    key(&mut app, "Enter");
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.error && status.text.starts_with("not saved:"),
+        "{status:?}"
+    );
+    assert!(status.text.contains("no/such/folder"), "{status:?}");
+}
+
+#[test]
+fn resize_rewraps_open_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    let (a, b) = richest_pair(&app.docs);
+    select_in_library(&mut app, a);
+    press(&mut app, "Enter");
+    press(&mut app, "Esc");
+    open_comparison(&mut app, a, b);
+    let before = match app.stack.last() {
+        Some(View::Compare(c)) => c.widths,
+        _ => panic!(),
+    };
+    update(&mut app, Action::Resize(160, 50));
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert!(c.widths.0 > before.0);
+}
+
+#[test]
+fn library_filter_matches_across_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "/");
+    type_text(&mut app, "推进会");
+    let shown: Vec<&str> = app
+        .library
+        .rows
+        .iter()
+        .map(|&d| app.docs[d].title.as_str())
+        .collect();
+    // Simplified query, traditional titles (推進會) found too.
+    assert!(shown.iter().any(|t| t.contains("推進會")), "{shown:?}");
+    assert!(shown.iter().any(|t| t.contains("推进会")), "{shown:?}");
+    for d in 0..app.docs.len() {
+        let doc = &app.docs[d];
+        let has = super::update::library::folded_doc(doc).contains("推进会");
+        assert_eq!(app.library.rows.contains(&d), has, "{}", doc.title);
+    }
+}

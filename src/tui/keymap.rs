@@ -1,0 +1,392 @@
+//! The keymap is data: every command with its default keys (the contract's), overridable from
+//! `config.toml`. The help screen and the hint bar are generated from it, so they never lie.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key as the keymap sees it. Shift is part of the character for printable keys (`N`, `?`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        Key {
+            code: ev.code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+            alt: ev.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    /// Parses `j`, `G`, `?`, `Enter`, `Esc`, `Tab`, `BackTab`, `Space`, `Down`, `PageDown`, `F1`,
+    /// `Ctrl-d`, `Alt-x` (also `C-d`, `A-x`).
+    pub fn parse(spec: &str) -> Result<Key, String> {
+        let mut key = Key::plain(KeyCode::Null);
+        let mut rest = spec;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
+                key.ctrl = true;
+                rest = &rest[5..];
+            } else if lower.starts_with("c-") && rest.len() > 2 {
+                key.ctrl = true;
+                rest = &rest[2..];
+            } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
+                key.alt = true;
+                rest = &rest[4..];
+            } else if lower.starts_with("a-") && rest.len() > 2 {
+                key.alt = true;
+                rest = &rest[2..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        key.code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" | "shift-tab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "delete" | "del" => KeyCode::Delete,
+                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                    KeyCode::F(f[1..].parse().unwrap())
+                }
+                _ => return Err(format!("unknown key {spec:?}")),
+            },
+        };
+        Ok(key)
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{base}"),
+            (_, true) => format!("Alt-{base}"),
+            _ => base,
+        }
+    }
+}
+
+/// Where a command applies, for grouping the help screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    Library,
+    Reader,
+    Comparison,
+    Boilerplate,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Everywhere => "Everywhere",
+            Scope::Library => "Library",
+            Scope::Reader => "Reader",
+            Scope::Comparison => "Comparison",
+            Scope::Boilerplate => "Boilerplate explorer",
+        }
+    }
+}
+
+macro_rules! commands {
+    ($($cmd:ident $name:literal $scope:ident $desc:literal [$($key:literal),*];)*) => {
+        /// Everything a key can ask for.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command { $($cmd),* }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[$(Command::$cmd),*];
+
+            /// The name used in `config.toml`'s `[keys]` table.
+            pub fn name(self) -> &'static str {
+                match self { $(Command::$cmd => $name),* }
+            }
+
+            pub fn description(self) -> &'static str {
+                match self { $(Command::$cmd => $desc),* }
+            }
+
+            pub fn scope(self) -> Scope {
+                match self { $(Command::$cmd => Scope::$scope),* }
+            }
+
+            fn default_keys(self) -> &'static [&'static str] {
+                match self { $(Command::$cmd => &[$($key),*]),* }
+            }
+        }
+    };
+}
+
+commands! {
+    Down "down" Everywhere "move down" ["j", "Down"];
+    Up "up" Everywhere "move up" ["k", "Up"];
+    PageDown "page_down" Everywhere "page down" ["PageDown", "Ctrl-d"];
+    PageUp "page_up" Everywhere "page up" ["PageUp", "Ctrl-u"];
+    Top "top" Everywhere "go to the top" ["g", "Home"];
+    Bottom "bottom" Everywhere "go to the bottom" ["G", "End"];
+    Open "open" Everywhere "open the selected speech / section / occurrence" ["Enter"];
+    Back "back" Everywhere "back, close a popup" ["Esc"];
+    NextPane "next_pane" Everywhere "next pane" ["Tab"];
+    Search "search" Everywhere "search (in the library: filter as you type)" ["/"];
+    NextHit "next_hit" Everywhere "next search hit" ["n"];
+    PrevHit "prev_hit" Everywhere "previous search hit" ["N"];
+    Help "help" Everywhere "this help" ["?"];
+    Quit "quit" Everywhere "quit (Ctrl-C always quits)" ["q"];
+    Theme "theme" Everywhere "next colour theme" ["t"];
+    Compare "compare" Library "mark the speech; on a second one, compare the two" ["c"];
+    LoadReport "load_report" Library "load report: skipped files and warnings" ["L"];
+    Explorer "explorer" Library "boilerplate explorer: the corpus's formulas" ["b"];
+    SortTitle "sort_title" Library "sort by title (again: reverse)" ["1"];
+    SortDate "sort_date" Library "sort by date (again: reverse)" ["2"];
+    SortLength "sort_length" Library "sort by length (again: reverse)" ["3"];
+    SortBorrowed "sort_borrowed" Library "sort by borrowed share (again: reverse)" ["4"];
+    ToggleOutline "toggle_outline" Reader "show/hide the outline pane" ["o"];
+    Collapse "collapse" Reader "fold/unfold the outline section" ["Space"];
+    ReusedBy "reused_by" Reader "speeches sharing the reused text on the cursor line" ["r"];
+    NextPassage "next_passage" Comparison "next aligned passage" ["]"];
+    PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
+    Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
+    SwapOrder "swap_order" Comparison "show B in its own order / in A's order" ["v"];
+    Save "save" Comparison "save the comparison (the concordance in the explorer)" ["s"];
+    SortYear "sort_year" Boilerplate "sort the concordance by year / by speech" ["y"];
+}
+
+/// Key → command, built from the defaults and the user's overrides.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: HashMap<Key, Command>,
+    keys: HashMap<Command, Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut keys = HashMap::new();
+        for &cmd in Command::ALL {
+            let list: Vec<Key> = cmd
+                .default_keys()
+                .iter()
+                .map(|k| Key::parse(k).expect("default keys parse"))
+                .collect();
+            keys.insert(cmd, list);
+        }
+        Keymap::from_keys(keys)
+    }
+}
+
+impl Keymap {
+    fn from_keys(keys: HashMap<Command, Vec<Key>>) -> Keymap {
+        let mut bindings = HashMap::new();
+        for &cmd in Command::ALL {
+            for k in &keys[&cmd] {
+                bindings.insert(*k, cmd);
+            }
+        }
+        Keymap { bindings, keys }
+    }
+
+    /// Applies overrides `command name → key specs`. A key the user gives to a command is taken
+    /// away from whatever command had it by default. Returns one warning per bad entry.
+    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> (Keymap, Vec<String>) {
+        let mut keys = Keymap::default().keys;
+        let mut warnings = Vec::new();
+        for (name, specs) in overrides {
+            let Some(cmd) = Command::ALL.iter().copied().find(|c| c.name() == name) else {
+                warnings.push(format!("unknown command {name:?} in [keys]"));
+                continue;
+            };
+            let mut parsed = Vec::new();
+            for spec in specs {
+                match Key::parse(spec) {
+                    Ok(k) if k.ctrl && k.code == KeyCode::Char('c') => {
+                        warnings.push("Ctrl-c always quits and cannot be rebound".into())
+                    }
+                    Ok(k) => parsed.push(k),
+                    Err(e) => warnings.push(format!("[keys] {name}: {e}")),
+                }
+            }
+            for other in keys.values_mut() {
+                other.retain(|k| !parsed.contains(k));
+            }
+            keys.insert(cmd, parsed);
+        }
+        (Keymap::from_keys(keys), warnings)
+    }
+
+    pub fn command(&self, key: &Key) -> Option<Command> {
+        self.bindings.get(key).copied()
+    }
+
+    pub fn keys(&self, cmd: Command) -> &[Key] {
+        self.keys.get(&cmd).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first key of `cmd`, for hints (`-` when the user unbound it).
+    pub fn first_label(&self, cmd: Command) -> String {
+        self.keys(cmd)
+            .first()
+            .map(Key::label)
+            .unwrap_or_else(|| "-".into())
+    }
+
+    /// Help lines, grouped by scope: (scope title, [(keys, description)]).
+    pub fn help(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        let scopes = [
+            Scope::Everywhere,
+            Scope::Library,
+            Scope::Reader,
+            Scope::Comparison,
+            Scope::Boilerplate,
+        ];
+        scopes
+            .iter()
+            .map(|&scope| {
+                let rows = Command::ALL
+                    .iter()
+                    .filter(|c| c.scope() == scope)
+                    .map(|&c| {
+                        let keys: Vec<String> = self.keys(c).iter().map(Key::label).collect();
+                        let keys = if keys.is_empty() {
+                            "(unbound)".to_string()
+                        } else {
+                            keys.join(" ")
+                        };
+                        (keys, c.description())
+                    })
+                    .collect();
+                (scope.title(), rows)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Key {
+        Key::parse(s).unwrap()
+    }
+
+    #[test]
+    fn contract_defaults() {
+        let km = Keymap::default();
+        let expect = [
+            ("j", Command::Down),
+            ("Down", Command::Down),
+            ("k", Command::Up),
+            ("PageDown", Command::PageDown),
+            ("PageUp", Command::PageUp),
+            ("g", Command::Top),
+            ("G", Command::Bottom),
+            ("Enter", Command::Open),
+            ("Esc", Command::Back),
+            ("Tab", Command::NextPane),
+            ("o", Command::ToggleOutline),
+            ("/", Command::Search),
+            ("n", Command::NextHit),
+            ("N", Command::PrevHit),
+            ("c", Command::Compare),
+            ("]", Command::NextPassage),
+            ("[", Command::PrevPassage),
+            ("s", Command::Save),
+            ("?", Command::Help),
+            ("q", Command::Quit),
+        ];
+        for (k, cmd) in expect {
+            assert_eq!(km.command(&key(k)), Some(cmd), "{k}");
+        }
+        // No two commands share a default key.
+        let total: usize = Command::ALL.iter().map(|c| km.keys(*c).len()).sum();
+        assert_eq!(total, km.bindings.len());
+    }
+
+    #[test]
+    fn key_specs_parse_and_label() {
+        assert_eq!(key("Ctrl-d").label(), "Ctrl-d");
+        assert_eq!(key("C-d"), key("ctrl+d"));
+        assert_eq!(key("Space").code, KeyCode::Char(' '));
+        assert_eq!(key("F5").code, KeyCode::F(5));
+        assert_eq!(key("PgDn").label(), "PgDn");
+        assert!(Key::parse("Hyper-x").is_err());
+        assert!(Key::parse("").is_err());
+        // A shifted letter arrives as the capital with SHIFT set; the keymap ignores SHIFT.
+        let ev = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&ev), key("N"));
+    }
+
+    #[test]
+    fn overrides_rebind_and_steal_keys() {
+        let (km, warnings) = Keymap::with_overrides(&[
+            ("quit".into(), vec!["x".into(), "Ctrl-q".into()]),
+            ("down".into(), vec!["q".into()]),
+            ("frobnicate".into(), vec!["f".into()]),
+            ("help".into(), vec!["Hyper-h".into()]),
+            ("top".into(), vec!["Ctrl-c".into()]),
+        ]);
+        assert_eq!(km.command(&key("x")), Some(Command::Quit));
+        assert_eq!(km.command(&key("Ctrl-q")), Some(Command::Quit));
+        assert_eq!(km.command(&key("q")), Some(Command::Down));
+        assert_eq!(km.command(&key("j")), None);
+        assert_eq!(km.keys(Command::Help), &[] as &[Key]);
+        assert_eq!(km.first_label(Command::Help), "-");
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(warnings[0].contains("frobnicate"));
+    }
+
+    #[test]
+    fn help_lists_every_command_with_its_keys() {
+        let (km, _) = Keymap::with_overrides(&[("save".into(), vec!["w".into()])]);
+        let help = km.help();
+        let rows: Vec<_> = help.iter().flat_map(|(_, r)| r).collect();
+        assert_eq!(rows.len(), Command::ALL.len());
+        assert!(rows
+            .iter()
+            .any(|(k, d)| k == "w" && d.starts_with("save the comparison")));
+        assert!(rows.iter().any(|(k, _)| k == "j ↓"));
+    }
+}

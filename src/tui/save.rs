@@ -1,0 +1,121 @@
+//! What the TUI saves: default file names, the comparison report and the concordance.
+
+use std::path::Path;
+
+use speechtui::align::{Comparison, Span};
+use speechtui::corpus::Document;
+use speechtui::reuse::Formula;
+
+use super::wrap::CharIndex;
+
+/// A file-name-safe form of a title: letters, digits and CJK kept; anything else (slashes,
+/// spaces, quotes, controls) becomes `_`, runs collapsed; at most `max` chars.
+pub fn safe_name(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let keep = c.is_alphanumeric() || c == '-' || c == '.';
+        if keep && !c.is_control() {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+        if out.chars().count() >= max {
+            break;
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == '_' || c == '.').to_string();
+    if trimmed.is_empty() {
+        "speech".to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// `<titleA>__vs__<titleB>.txt`.
+pub fn default_comparison_name(a: &str, b: &str) -> String {
+    format!("{}__vs__{}.txt", safe_name(a, 40), safe_name(b, 40))
+}
+
+/// `<formula>__concordance.txt`.
+pub fn default_concordance_name(formula: &str) -> String {
+    format!("{}__concordance.txt", safe_name(formula, 40))
+}
+
+/// The comparison report, as `speechtui compare --format text` prints it.
+pub fn comparison_report(a: &Document, b: &Document, cmp: &Comparison) -> String {
+    // The aligner ran with the default parameters (see `run_effect`), as `speechtui compare` does.
+    speechtui::export::comparison_text(a, b, cmp, &speechtui::align::Params::default())
+}
+
+/// A concordance (keyword in context) of every occurrence of a formula, as plain text.
+pub fn concordance_report(docs: &[Document], f: &Formula, rows: &[(usize, Span)]) -> String {
+    const CONTEXT: usize = 30;
+    let mut out = String::new();
+    out.push_str(&format!("Concordance: {}\n", one_line(&f.text)));
+    out.push_str(&format!(
+        "{} occurrences in {} speeches\n\n",
+        rows.len(),
+        f.documents
+    ));
+    for &(d, span) in rows {
+        let doc = &docs[d];
+        let idx = CharIndex::new(&doc.text);
+        let left = idx.slice(&doc.text, span.start.saturating_sub(CONTEXT), span.start);
+        let kw = idx.slice(&doc.text, span.start, span.end);
+        let right = idx.slice(&doc.text, span.end, span.end + CONTEXT);
+        out.push_str(&format!(
+            "{}\t{}\t{}\t…{}【{}】{}…\n",
+            doc.date.as_deref().unwrap_or("----"),
+            one_line(&doc.title),
+            doc.id,
+            one_line(left),
+            one_line(kw),
+            one_line(right)
+        ));
+    }
+    out
+}
+
+/// Text on one line with no control characters (saved files hold no escape codes).
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Writes `contents` to `path` atomically; with `overwrite` false an existing file is left alone
+/// and reported as [`Written::Exists`].
+pub fn write(path: &Path, contents: &str, overwrite: bool) -> Result<Written, String> {
+    match speechtui::export::write_atomic(path, contents.as_bytes(), overwrite) {
+        Ok(()) => Ok(Written::Done(
+            std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+        )),
+        Err(speechtui::export::WriteError::Exists(_)) => Ok(Written::Exists),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+pub enum Written {
+    Done(std::path::PathBuf),
+    Exists,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_safe() {
+        assert_eq!(
+            default_comparison_name(
+                "2019年/浙江省 政府工作报告",
+                "市委书记在2025年全市三级干部大会上的讲话"
+            ),
+            "2019年_浙江省_政府工作报告__vs__市委书记在2025年全市三级干部大会上的讲话.txt"
+        );
+        assert_eq!(safe_name("../../etc/passwd", 40), "etc_passwd");
+        assert_eq!(safe_name("\u{1b}[31m", 40), "31m");
+        assert_eq!(safe_name("“”", 40), "speech");
+        assert_eq!(safe_name(&"长".repeat(100), 40).chars().count(), 40);
+    }
+}

@@ -1,0 +1,60 @@
+//! Entering and leaving the terminal, and a panic hook that always restores it.
+//!
+//! The hook is ours rather than ratatui's `init()` one: it must restore the terminal *before*
+//! printing, print one short line instead of a backtrace, and end the process even when the panic
+//! happened on a worker thread (otherwise the UI would go on drawing into a restored terminal).
+
+use std::io::{self, Stdout};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::execute;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode, alternate screen, hidden cursor.
+pub fn enter() -> io::Result<Term> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, Hide) {
+        restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
+}
+
+/// Leaves the terminal as it was found. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let msg = msg.replace(['\n', '\r'], " ");
+        eprintln!(
+            "speechtui: internal error: {msg}{place}. The terminal has been restored; please report this."
+        );
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            previous(info);
+        }
+        std::process::exit(101);
+    }));
+}

@@ -1,0 +1,444 @@
+//! Themes are data: `themes/*.toml` embedded in the binary, overridden by files of the same name
+//! in `<config dir>/speechtui/themes/`. Colours are adapted to what the terminal can show.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::str::FromStr;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+/// The built-in themes, in the order the theme switcher cycles through them.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("default", include_str!("../../themes/default.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
+    ("monochrome", include_str!("../../themes/monochrome.toml")),
+];
+
+/// How many colours the terminal can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// `NO_COLOR` is set: modifiers only.
+    None,
+    /// The xterm 256-colour palette (anything that isn't known to be truecolor).
+    Palette256,
+    /// 24-bit colour, announced by `COLORTERM=truecolor|24bit`.
+    TrueColor,
+}
+
+impl ColorDepth {
+    /// Reads `NO_COLOR` (https://no-color.org: present and not empty) and `COLORTERM`.
+    pub fn detect(no_color: Option<&str>, colorterm: Option<&str>) -> ColorDepth {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            return ColorDepth::None;
+        }
+        match colorterm.map(str::to_ascii_lowercase).as_deref() {
+            Some("truecolor") | Some("24bit") => ColorDepth::TrueColor,
+            _ => ColorDepth::Palette256,
+        }
+    }
+
+    pub fn from_env() -> ColorDepth {
+        ColorDepth::detect(
+            std::env::var("NO_COLOR").ok().as_deref(),
+            std::env::var("COLORTERM").ok().as_deref(),
+        )
+    }
+}
+
+/// The styles of every role the widgets draw with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub name: String,
+    pub text: Style,
+    pub dim: Style,
+    pub border: Style,
+    pub border_focus: Style,
+    pub title: Style,
+    pub header: Style,
+    pub selected: Style,
+    pub marked: Style,
+    pub hint: Style,
+    pub hint_key: Style,
+    pub status: Style,
+    pub error: Style,
+    pub heading: Style,
+    pub search_hit: Style,
+    pub search_current: Style,
+    pub reuse_low: Style,
+    pub reuse_mid: Style,
+    pub reuse_high: Style,
+    pub shared: Style,
+    pub changed: Style,
+    pub gap: Style,
+    pub popup: Style,
+    pub progress: Style,
+}
+
+/// One role as written in a theme file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyleSpec {
+    fg: Option<String>,
+    bg: Option<String>,
+    #[serde(default)]
+    bold: bool,
+    #[serde(default)]
+    italic: bool,
+    #[serde(default)]
+    underline: bool,
+    #[serde(default)]
+    reversed: bool,
+    #[serde(default)]
+    dim: bool,
+}
+
+fn parse_color(s: &str, depth: ColorDepth) -> Result<Option<Color>, String> {
+    let color = Color::from_str(s).map_err(|_| {
+        format!("unknown colour {s:?} (use a name like \"cyan\", an index 0-255 or \"#rrggbb\")")
+    })?;
+    Ok(match (depth, color) {
+        (ColorDepth::None, _) => None,
+        (ColorDepth::Palette256, Color::Rgb(r, g, b)) => Some(Color::Indexed(rgb_to_256(r, g, b))),
+        (_, c) => Some(c),
+    })
+}
+
+impl StyleSpec {
+    fn style(&self, depth: ColorDepth) -> Result<Style, String> {
+        let mut style = Style::default();
+        if let Some(fg) = &self.fg {
+            if let Some(c) = parse_color(fg, depth)? {
+                style = style.fg(c);
+            }
+        }
+        if let Some(bg) = &self.bg {
+            if let Some(c) = parse_color(bg, depth)? {
+                style = style.bg(c);
+            }
+        }
+        for (on, m) in [
+            (self.bold, Modifier::BOLD),
+            (self.italic, Modifier::ITALIC),
+            (self.underline, Modifier::UNDERLINED),
+            (self.reversed, Modifier::REVERSED),
+            (self.dim, Modifier::DIM),
+        ] {
+            if on {
+                style = style.add_modifier(m);
+            }
+        }
+        Ok(style)
+    }
+}
+
+/// The nearest colour of the xterm 256-colour cube or grey ramp.
+pub fn rgb_to_256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let nearest = |v: u8| -> usize {
+        (0..6)
+            .min_by_key(|&i| (LEVELS[i] as i32 - v as i32).abs())
+            .unwrap()
+    };
+    let (ri, gi, bi) = (nearest(r), nearest(g), nearest(b));
+    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
+    let dist = |(x, y, z): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (a as i32 - b as i32).pow(2);
+        d(x, r) + d(y, g) + d(z, b)
+    };
+    let avg = (r as u32 + g as u32 + b as u32) / 3;
+    let gi_ramp = ((avg as i32 - 8).max(0) / 10).min(23) as u8;
+    let grey = 8 + 10 * gi_ramp;
+    if dist((grey, grey, grey)) < dist(cube) {
+        232 + gi_ramp
+    } else {
+        16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8
+    }
+}
+
+macro_rules! roles {
+    ($($role:ident),* $(,)?) => {
+        /// Every role name a theme file may set.
+        pub const ROLES: &[&str] = &[$(stringify!($role)),*];
+
+        impl Theme {
+            fn from_specs(
+                name: &str,
+                specs: &BTreeMap<String, StyleSpec>,
+                base: Option<&Theme>,
+                depth: ColorDepth,
+            ) -> Result<Theme, String> {
+                for key in specs.keys() {
+                    if !ROLES.contains(&key.as_str()) {
+                        return Err(format!("unknown role [{key}] (known: {})", ROLES.join(", ")));
+                    }
+                }
+                Ok(Theme {
+                    name: name.to_string(),
+                    $($role: match (specs.get(stringify!($role)), base) {
+                        (Some(spec), _) => spec
+                            .style(depth)
+                            .map_err(|e| format!("[{}]: {e}", stringify!($role)))?,
+                        (None, Some(base)) => base.$role,
+                        (None, None) => Style::default(),
+                    },)*
+                })
+            }
+        }
+    };
+}
+
+roles!(
+    text,
+    dim,
+    border,
+    border_focus,
+    title,
+    header,
+    selected,
+    marked,
+    hint,
+    hint_key,
+    status,
+    error,
+    heading,
+    search_hit,
+    search_current,
+    reuse_low,
+    reuse_mid,
+    reuse_high,
+    shared,
+    changed,
+    gap,
+    popup,
+    progress,
+);
+
+impl Theme {
+    /// Parses a theme file. Roles it leaves out are taken from `base`.
+    pub fn parse(
+        name: &str,
+        source: &str,
+        base: Option<&Theme>,
+        depth: ColorDepth,
+    ) -> Result<Theme, String> {
+        let specs: BTreeMap<String, StyleSpec> = toml::from_str(source).map_err(|e| {
+            // toml's messages span several lines; keep the first, which says what and where.
+            let msg = e.to_string();
+            let first = msg.lines().next().unwrap_or("").trim().to_string();
+            match e.span() {
+                Some(span) => {
+                    let line = source[..span.start.min(source.len())].matches('\n').count() + 1;
+                    format!("line {line}: {}", e.message().trim())
+                }
+                None => first,
+            }
+        })?;
+        Theme::from_specs(name, &specs, base, depth)
+    }
+
+    /// A built-in theme (always valid: checked by the tests).
+    pub fn builtin(name: &str, depth: ColorDepth) -> Option<Theme> {
+        let depth_for = if name == "monochrome" {
+            ColorDepth::None
+        } else {
+            depth
+        };
+        let (_, src) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        Theme::parse(name, src, None, depth_for).ok()
+    }
+
+    /// The monochrome theme, for `NO_COLOR` and tests.
+    pub fn monochrome() -> Theme {
+        Theme::builtin("monochrome", ColorDepth::None).expect("built-in theme")
+    }
+
+    /// Loads theme `name`: the user's file `<themes_dir>/<name>.toml` if present, else the
+    /// built-in one. Returns the theme and, when something was wrong, a one-line warning; on any
+    /// error the built-in theme of that name (or the default) is used.
+    pub fn load(
+        name: &str,
+        themes_dir: Option<&Path>,
+        depth: ColorDepth,
+    ) -> (Theme, Option<String>) {
+        if depth == ColorDepth::None {
+            // NO_COLOR wins over any configured theme.
+            return (Theme::monochrome(), None);
+        }
+        let fallback = Theme::builtin(name, depth);
+        let default = Theme::builtin("default", depth).expect("built-in theme");
+        let base = fallback.clone().unwrap_or_else(|| default.clone());
+        if let Some(dir) = themes_dir {
+            let path = dir.join(format!("{name}.toml"));
+            match std::fs::read_to_string(&path) {
+                Ok(src) => {
+                    return match Theme::parse(name, &src, Some(&base), depth) {
+                        Ok(theme) => (theme, None),
+                        Err(e) => (
+                            base.clone(),
+                            Some(format!(
+                                "theme file {}: {e}; using the built-in {} theme",
+                                path.display(),
+                                base.name
+                            )),
+                        ),
+                    };
+                }
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return (
+                        base.clone(),
+                        Some(format!("cannot read theme file {}: {e}", path.display())),
+                    );
+                }
+                Err(_) => {}
+            }
+        }
+        match fallback {
+            Some(theme) => (theme, None),
+            None => (
+                default,
+                Some(format!(
+                    "no theme named {name:?} (built in: {}); using default",
+                    BUILTIN.map(|(n, _)| n).join(", ")
+                )),
+            ),
+        }
+    }
+
+    /// The style of a span that `docs` speeches share (3 levels).
+    pub fn reuse(&self, docs: usize) -> Style {
+        match docs {
+            0..=2 => self.reuse_low,
+            3..=5 => self.reuse_mid,
+            _ => self.reuse_high,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_theme_parses_and_sets_every_role() {
+        for (name, src) in BUILTIN {
+            let specs: BTreeMap<String, StyleSpec> = toml::from_str(src).unwrap();
+            for role in ROLES {
+                assert!(specs.contains_key(*role), "{name} lacks [{role}]");
+            }
+            for depth in [
+                ColorDepth::None,
+                ColorDepth::Palette256,
+                ColorDepth::TrueColor,
+            ] {
+                Theme::parse(name, src, None, depth).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn default_theme_uses_ansi_colours_only() {
+        let t = Theme::builtin("default", ColorDepth::TrueColor).unwrap();
+        let styles = [
+            t.text,
+            t.dim,
+            t.selected,
+            t.changed,
+            t.reuse_high,
+            t.search_hit,
+        ];
+        for s in styles {
+            for c in [s.fg, s.bg].into_iter().flatten() {
+                assert!(
+                    !matches!(c, Color::Rgb(..) | Color::Indexed(..)),
+                    "{c:?} is not an ANSI colour"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn truecolor_only_when_announced() {
+        assert_eq!(ColorDepth::detect(None, None), ColorDepth::Palette256);
+        assert_eq!(
+            ColorDepth::detect(None, Some("truecolor")),
+            ColorDepth::TrueColor
+        );
+        assert_eq!(
+            ColorDepth::detect(None, Some("24bit")),
+            ColorDepth::TrueColor
+        );
+        assert_eq!(
+            ColorDepth::detect(None, Some("yes")),
+            ColorDepth::Palette256
+        );
+        assert_eq!(
+            ColorDepth::detect(Some("1"), Some("truecolor")),
+            ColorDepth::None
+        );
+        // An empty NO_COLOR does not count (no-color.org).
+        assert_eq!(ColorDepth::detect(Some(""), None), ColorDepth::Palette256);
+
+        let light256 = Theme::builtin("light", ColorDepth::Palette256).unwrap();
+        let light24 = Theme::builtin("light", ColorDepth::TrueColor).unwrap();
+        assert_eq!(light256.selected.bg, Some(Color::Indexed(24))); // #005f87
+        assert_eq!(light24.selected.bg, Some(Color::Rgb(0, 0x5f, 0x87)));
+    }
+
+    #[test]
+    fn nearest_palette_colours() {
+        assert_eq!(rgb_to_256(0, 0, 0), 16);
+        assert_eq!(rgb_to_256(255, 255, 255), 231);
+        assert_eq!(rgb_to_256(0x5f, 0x87, 0xaf), 67);
+        assert_eq!(rgb_to_256(0x80, 0x80, 0x80), 244);
+    }
+
+    #[test]
+    fn no_color_gives_monochrome_without_any_colour() {
+        let (t, warn) = Theme::load("light", None, ColorDepth::None);
+        assert!(warn.is_none());
+        assert_eq!(t.name, "monochrome");
+        for s in [t.text, t.selected, t.changed, t.reuse_low, t.error] {
+            assert_eq!((s.fg, s.bg), (None, None));
+        }
+        assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn user_theme_overrides_and_broken_theme_falls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("default.toml"), "[title]\nfg = \"red\"\n").unwrap();
+        let (t, warn) = Theme::load("default", Some(dir.path()), ColorDepth::Palette256);
+        assert!(warn.is_none());
+        assert_eq!(t.title.fg, Some(Color::Red));
+        // Roles the user left out come from the built-in theme.
+        assert_eq!(t.selected.bg, Some(Color::Cyan));
+
+        std::fs::write(dir.path().join("light.toml"), "[title]\nfg = \"reddish\"\n").unwrap();
+        let (t, warn) = Theme::load("light", Some(dir.path()), ColorDepth::Palette256);
+        let warn = warn.unwrap();
+        assert!(
+            warn.contains("reddish") && warn.contains("light.toml"),
+            "{warn}"
+        );
+        assert_eq!(t, Theme::builtin("light", ColorDepth::Palette256).unwrap());
+
+        std::fs::write(dir.path().join("high-contrast.toml"), "[title\nfg = 1").unwrap();
+        let (t, warn) = Theme::load("high-contrast", Some(dir.path()), ColorDepth::Palette256);
+        assert!(warn.unwrap().contains("line 1"));
+        assert_eq!(t.name, "high-contrast");
+
+        std::fs::write(dir.path().join("mine.toml"), "[titel]\nbold = true\n").unwrap();
+        let (t, warn) = Theme::load("mine", Some(dir.path()), ColorDepth::Palette256);
+        assert!(warn.unwrap().contains("unknown role [titel]"));
+        assert_eq!(t.name, "default");
+
+        let (t, warn) = Theme::load("nope", Some(dir.path()), ColorDepth::Palette256);
+        assert!(warn.unwrap().contains("no theme named"));
+        assert_eq!(t.name, "default");
+    }
+}

@@ -1,0 +1,103 @@
+//! The library table: title, date, length, borrowed share.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::super::app::{App, SortColumn};
+use super::super::layout;
+use super::super::sanitize::fit;
+use super::pane;
+
+pub fn draw(f: &mut Frame, app: &App, body: Rect) {
+    let t = &app.theme;
+    let lib = &app.library;
+    let title = if lib.filter.is_empty() {
+        format!(" Library · {} speeches ", app.docs.len())
+    } else {
+        format!(
+            " Library · filter “{}” · {}/{} ",
+            lib.filter,
+            lib.rows.len(),
+            app.docs.len()
+        )
+    };
+    let block = pane(app, title, true);
+    let inner = layout::inner(body);
+    f.render_widget(block, body);
+    let w = inner.width as usize;
+    // Fixed columns: mark 2, date 10, chars 8, borrowed 9, gaps 3; the title takes the rest.
+    let fixed = 2 + 10 + 8 + 9 + 3;
+    let title_w = w.saturating_sub(fixed).max(8);
+    let arrow = |col: SortColumn| {
+        if lib.sort == col {
+            if lib.descending {
+                "▼"
+            } else {
+                "▲"
+            }
+        } else {
+            ""
+        }
+    };
+    let header = format!(
+        "  {} {} {} {}",
+        fit(&format!("Title{}", arrow(SortColumn::Title)), title_w),
+        fit(&format!("Date{}", arrow(SortColumn::Date)), 10),
+        right(&format!("Chars{}", arrow(SortColumn::Length)), 8),
+        right(&format!("Borrowed{}", arrow(SortColumn::Borrowed)), 9),
+    );
+    let mut lines = vec![Line::from(Span::styled(fit(&header, w), t.header))];
+    let rows_h = (inner.height as usize).saturating_sub(1);
+    let borrowed = app.reuse_index().map(|r| &r.borrowed);
+    for (pos, &doc) in lib
+        .rows
+        .iter()
+        .enumerate()
+        .skip(lib.list.scroll)
+        .take(rows_h)
+    {
+        let d = &app.docs[doc];
+        let mark = if lib.mark == Some(doc) { "● " } else { "  " };
+        let share = match borrowed {
+            Some(b) => b[doc]
+                .map(|x| format!("{:.1}%", x * 100.0))
+                .unwrap_or_else(|| "–".into()),
+            None => "…".into(),
+        };
+        let warn = if d.warnings.is_empty() { "" } else { " ⚠" };
+        let text = format!(
+            "{mark}{} {} {} {}",
+            fit(&format!("{}{warn}", d.title), title_w),
+            fit(d.date.as_deref().unwrap_or("—"), 10),
+            right(&app.doc_chars[doc].to_string(), 8),
+            right(&share, 9),
+        );
+        let style = if pos == lib.list.selected {
+            t.selected
+        } else if lib.mark == Some(doc) {
+            t.marked
+        } else {
+            t.text
+        };
+        lines.push(Line::from(Span::styled(fit(&text, w), style)));
+    }
+    if lib.rows.is_empty() && !app.docs.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  no speech matches the filter (Esc clears it)",
+            t.dim,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Right-aligned in `w` columns.
+fn right(s: &str, w: usize) -> String {
+    let sw = super::super::sanitize::str_width(s);
+    if sw >= w {
+        fit(s, w)
+    } else {
+        format!("{}{}", " ".repeat(w - sw), s)
+    }
+}

@@ -1,0 +1,231 @@
+//! The comparison screen: aligned rows, passage jumps, folding, B's order, saving.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use speechtui::align::Comparison;
+use speechtui::corpus::Document;
+
+use super::super::app::{App, CompareState, Effect, InputPurpose, View};
+use super::super::keymap::Command;
+use super::super::layout;
+use super::super::rows::{self, Order, RowKind, Rows, Texts};
+use super::super::save;
+use super::super::wrap::CharIndex;
+use super::start_input;
+
+/// Opens the comparison of `a` and `b`; `land_at` (a char of A) picks the passage to show first.
+pub fn open_compare(
+    app: &mut App,
+    a: usize,
+    b: usize,
+    land_at: Option<usize>,
+    effects: &mut Vec<Effect>,
+) {
+    let comparison = app.comparisons.get(&(a, b)).cloned();
+    let mut state = CompareState {
+        a,
+        b,
+        a_chars: CharIndex::new(&app.docs[a].text),
+        b_chars: CharIndex::new(&app.docs[b].text),
+        comparison: None,
+        order: Order::A,
+        fold: true,
+        rows: Rows::default(),
+        widths: (0, 0),
+        scroll: 0,
+        current: None,
+        land_at,
+    };
+    match comparison {
+        Some(c) => {
+            state.comparison = Some(c);
+            rebuild(&mut state, &app.docs, &app.comparisons, app.size);
+            land(&mut state);
+        }
+        None => effects.push(Effect::Compare { a, b }),
+    }
+    app.stack.push(View::Compare(Box::new(state)));
+}
+
+/// The alignment of `a` and `b` is ready.
+pub fn arrived(app: &mut App, a: usize, b: usize, comparison: Arc<Comparison>) {
+    let size = app.size;
+    let docs = app.docs.clone();
+    let comparisons = app.comparisons.clone();
+    for view in &mut app.stack {
+        if let View::Compare(c) = view {
+            if c.a == a && c.b == b && c.comparison.is_none() {
+                c.comparison = Some(comparison.clone());
+                rebuild(c, &docs, &comparisons, size);
+                land(c);
+            }
+        }
+    }
+    if let Some(View::Compare(c)) = app.stack.last() {
+        if c.a == a && c.b == b && comparison.passages.is_empty() {
+            app.set_status("these two speeches share no passage");
+        }
+    }
+}
+
+/// Rows visible in each pane.
+fn page(size: (u16, u16)) -> usize {
+    let (_, l, _) = layout::compare(layout::body_of(size));
+    layout::inner(l).height.max(1) as usize
+}
+
+/// Rebuilds the rows (after a resize, fold or order change), keeping the top passage in view.
+pub fn rebuild(
+    c: &mut CompareState,
+    docs: &[Document],
+    _cache: &HashMap<(usize, usize), Arc<Comparison>>,
+    size: (u16, u16),
+) {
+    let Some(cmp) = c.comparison.clone() else {
+        return;
+    };
+    let keep = top_passage(c);
+    c.widths = layout::compare_text_widths(layout::body_of(size));
+    let texts = Texts {
+        a: &docs[c.a].text,
+        a_chars: &c.a_chars,
+        b: &docs[c.b].text,
+        b_chars: &c.b_chars,
+    };
+    c.rows = rows::build(&texts, &cmp, c.order, c.fold, c.widths);
+    if let Some(p) = keep {
+        c.scroll = c.rows.passage_row[p];
+    }
+    clamp_scroll(c, size);
+}
+
+fn land(c: &mut CompareState) {
+    let Some(cmp) = &c.comparison else { return };
+    let Some(at) = c.land_at.take() else {
+        return;
+    };
+    // The passage holding `at`, else the first after it, else the last.
+    let pick = cmp
+        .passages
+        .iter()
+        .position(|p| p.a.end > at)
+        .or(cmp.passages.len().checked_sub(1));
+    if let Some(p) = pick {
+        c.scroll = c.rows.passage_row[p];
+        c.current = Some(p);
+    }
+}
+
+fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
+    let max = c.rows.rows.len().saturating_sub(page(size));
+    c.scroll = c.scroll.min(max);
+}
+
+/// The passage whose rows are at the top of the panes (or the next one below).
+pub fn top_passage(c: &CompareState) -> Option<usize> {
+    if let Some(p) = c.current {
+        return Some(p);
+    }
+    c.rows
+        .rows
+        .iter()
+        .skip(c.scroll)
+        .find_map(|r| match r.kind {
+            RowKind::Passage(i) => Some(i),
+            _ => None,
+        })
+}
+
+pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
+    let size = app.size;
+    let docs = app.docs.clone();
+    let comparisons = app.comparisons.clone();
+    let Some(View::Compare(c)) = app.stack.last_mut() else {
+        return;
+    };
+    let page = page(size);
+    match cmd {
+        Command::Back => {
+            app.stack.pop();
+            return;
+        }
+        Command::Down => c.scroll += 1,
+        Command::Up => c.scroll = c.scroll.saturating_sub(1),
+        Command::PageDown => c.scroll += page.saturating_sub(1).max(1),
+        Command::PageUp => c.scroll = c.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+        Command::Top => c.scroll = 0,
+        Command::Bottom => c.scroll = usize::MAX,
+        Command::NextPassage | Command::PrevPassage => {
+            let seq = &c.rows.sequence;
+            if seq.is_empty() {
+                app.set_status("no shared passage");
+                return;
+            }
+            let pos = c.current.and_then(|p| seq.iter().position(|&x| x == p));
+            let next = match (cmd, pos) {
+                (Command::NextPassage, Some(i)) => (i + 1).min(seq.len() - 1),
+                (Command::NextPassage, None) => seq
+                    .iter()
+                    .position(|&p| c.rows.passage_row[p] >= c.scroll)
+                    .unwrap_or(seq.len() - 1),
+                (_, Some(i)) => i.saturating_sub(1),
+                (_, None) => seq
+                    .iter()
+                    .rposition(|&p| c.rows.passage_row[p] < c.scroll)
+                    .unwrap_or(0),
+            };
+            let p = seq[next];
+            c.current = Some(p);
+            c.scroll = c.rows.passage_row[p];
+            clamp_scroll(c, size);
+            return;
+        }
+        Command::Fold => {
+            c.fold = !c.fold;
+            rebuild(c, &docs, &comparisons, size);
+            return;
+        }
+        Command::SwapOrder => {
+            c.order = match c.order {
+                Order::A => Order::B,
+                Order::B => Order::A,
+            };
+            rebuild(c, &docs, &comparisons, size);
+            return;
+        }
+        Command::Save => {
+            if c.comparison.is_none() {
+                app.set_status("the alignment is still running");
+                return;
+            }
+            let name = save::default_comparison_name(&docs[c.a].title, &docs[c.b].title);
+            start_input(app, InputPurpose::SaveComparison, name);
+            return;
+        }
+        _ => return,
+    }
+    // Plain scrolling: the current passage follows the top of the screen.
+    clamp_scroll(c, size);
+    c.current = None;
+    c.current = top_passage(c);
+    let _ = effects;
+}
+
+/// Enter on the save prompt: write the comparison report to `name` (relative to the save dir).
+pub fn save(app: &mut App, name: &str, effects: &mut Vec<Effect>) {
+    let Some(View::Compare(c)) = app.stack.last() else {
+        return;
+    };
+    let Some(cmp) = &c.comparison else { return };
+    if name.trim().is_empty() {
+        app.set_error("not saved: no file name");
+        return;
+    }
+    let contents = save::comparison_report(&app.docs[c.a], &app.docs[c.b], cmp);
+    effects.push(Effect::Save {
+        path: app.save_dir.join(name.trim()),
+        contents,
+        overwrite: false,
+    });
+}

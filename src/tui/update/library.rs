@@ -1,0 +1,224 @@
+//! The library: every speech, sortable, filtered as you type.
+
+use std::cmp::Ordering;
+
+use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn, View};
+use super::super::keymap::Command;
+use super::{compare, list_page, reader, start_input};
+
+pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
+    let page = list_page(app);
+    let n = app.library.rows.len();
+    match cmd {
+        Command::Down
+        | Command::Up
+        | Command::PageDown
+        | Command::PageUp
+        | Command::Top
+        | Command::Bottom => move_in_list(&mut app.library.list, cmd, n, page),
+        Command::Open => {
+            if let Some(&doc) = app.library.rows.get(app.library.list.selected) {
+                reader::open_reader(app, doc, None, None);
+            }
+        }
+        Command::Compare => {
+            let Some(&doc) = app.library.rows.get(app.library.list.selected) else {
+                return;
+            };
+            match app.library.mark {
+                None => {
+                    app.library.mark = Some(doc);
+                    app.set_status(format!(
+                        "marked “{}”: select another speech and press {} to compare",
+                        app.docs[doc].title,
+                        app.keymap.first_label(Command::Compare)
+                    ));
+                }
+                Some(m) if m == doc => {
+                    app.library.mark = None;
+                    app.set_status("mark cleared");
+                }
+                Some(m) => {
+                    app.library.mark = None;
+                    compare::open_compare(app, m, doc, None, effects);
+                }
+            }
+        }
+        Command::Search => {
+            let current = app.library.filter.clone();
+            start_input(app, InputPurpose::Filter, current);
+        }
+        Command::Back => {
+            if !app.library.filter.is_empty() {
+                set_filter(app, String::new());
+            } else if app.library.mark.take().is_some() {
+                app.set_status("mark cleared");
+            }
+        }
+        Command::LoadReport => app.popup = Some(Popup::LoadReport { scroll: 0 }),
+        Command::Explorer => {
+            if app.reuse_index().is_some() {
+                app.stack.push(View::Explorer(ListState::default()));
+            } else {
+                app.set_status(index_not_ready(app));
+            }
+        }
+        Command::SortTitle => sort_by(app, SortColumn::Title),
+        Command::SortDate => sort_by(app, SortColumn::Date),
+        Command::SortLength => sort_by(app, SortColumn::Length),
+        Command::SortBorrowed => sort_by(app, SortColumn::Borrowed),
+        _ => {}
+    }
+}
+
+pub fn index_not_ready(app: &App) -> String {
+    match &app.reuse {
+        super::super::app::ReuseState::Failed(e) => format!("the reuse index failed: {e}"),
+        super::super::app::ReuseState::Pending(Some(p)) => format!(
+            "the reuse index is still being built ({} {}/{})",
+            p.stage, p.done, p.total
+        ),
+        _ => "the reuse index is still being built".to_string(),
+    }
+}
+
+/// Moves a list selection; keeps it on screen.
+pub fn move_in_list(list: &mut ListState, cmd: Command, len: usize, page: usize) {
+    if len == 0 {
+        list.selected = 0;
+        list.scroll = 0;
+        return;
+    }
+    let last = len - 1;
+    list.selected = match cmd {
+        Command::Down => (list.selected + 1).min(last),
+        Command::Up => list.selected.saturating_sub(1),
+        Command::PageDown => (list.selected + page).min(last),
+        Command::PageUp => list.selected.saturating_sub(page),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => list.selected,
+    }
+    .min(last);
+    keep_visible(list, page);
+}
+
+pub fn keep_visible(list: &mut ListState, page: usize) {
+    let page = page.max(1);
+    if list.selected < list.scroll {
+        list.scroll = list.selected;
+    } else if list.selected >= list.scroll + page {
+        list.scroll = list.selected + 1 - page;
+    }
+}
+
+fn sort_by(app: &mut App, col: SortColumn) {
+    if app.library.sort == col {
+        app.library.descending = !app.library.descending;
+    } else {
+        app.library.sort = col;
+        // Long and much-borrowed first is what one wants to see first.
+        app.library.descending = matches!(col, SortColumn::Length | SortColumn::Borrowed);
+    }
+    let keep = app.library.rows.get(app.library.list.selected).copied();
+    refresh(app, keep);
+}
+
+pub fn set_filter(app: &mut App, filter: String) {
+    let narrowing = !app.library.filter.is_empty() && filter.starts_with(&app.library.filter);
+    app.library.filter = filter;
+    let keep = app.library.rows.get(app.library.list.selected).copied();
+    if narrowing {
+        // Typing one more character can only remove rows: search only those.
+        let rows = std::mem::take(&mut app.library.rows);
+        app.library.rows = rows.into_iter().filter(|&i| matches(app, i)).collect();
+        reselect(app, keep);
+    } else {
+        refresh(app, keep);
+    }
+}
+
+fn matches(app: &App, doc: usize) -> bool {
+    let f = &app.library.filter;
+    if f.is_empty() {
+        return true;
+    }
+    let d = &app.docs[doc];
+    if d.date.as_deref().is_some_and(|x| x.contains(f.as_str())) {
+        return true;
+    }
+    match app.folded.get(doc) {
+        Some(folded) => folded.contains(&fold(f)),
+        // Before the folded texts arrive: plain matching, ASCII case-insensitive.
+        None => {
+            let lower = f.to_ascii_lowercase();
+            d.title.to_ascii_lowercase().contains(&lower)
+                || if f.chars().any(|c| c.is_ascii_alphabetic()) {
+                    d.text.to_ascii_lowercase().contains(&lower)
+                } else {
+                    d.text.contains(f.as_str())
+                }
+        }
+    }
+}
+
+/// The comparison key's fold of a string (simplified script, half-width, lower case).
+pub fn fold(s: &str) -> String {
+    speechtui::align::fold::fold_str(s).to_lowercase()
+}
+
+/// What the filter searches in a speech: its title and text, folded.
+pub fn folded_doc(d: &speechtui::corpus::Document) -> String {
+    let mut s = fold(&d.title);
+    s.push('\n');
+    s.push_str(&fold(&d.text));
+    s
+}
+
+/// Recomputes the shown rows (filter + sort), keeping `keep` selected if still shown.
+pub fn refresh(app: &mut App, keep: Option<usize>) {
+    let mut rows: Vec<usize> = (0..app.docs.len()).filter(|&i| matches(app, i)).collect();
+    let docs = &app.docs;
+    let borrowed = app.reuse_index().map(|r| r.borrowed.clone());
+    let chars = &app.doc_chars;
+    let cmp = |&a: &usize, &b: &usize| -> Ordering {
+        let by = match app.library.sort {
+            SortColumn::Title => docs[a].title.cmp(&docs[b].title),
+            // Undated speeches go last either way.
+            SortColumn::Date => match (&docs[a].date, &docs[b].date) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => return Ordering::Less,
+                (None, Some(_)) => return Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+            SortColumn::Length => chars.get(a).cmp(&chars.get(b)),
+            SortColumn::Borrowed => {
+                let get = |i: usize| borrowed.as_ref().and_then(|v| v[i]).unwrap_or(-1.0);
+                get(a).total_cmp(&get(b))
+            }
+        };
+        let by = if app.library.descending {
+            by.reverse()
+        } else {
+            by
+        };
+        by.then_with(|| docs[a].title.cmp(&docs[b].title))
+            .then(a.cmp(&b))
+    };
+    rows.sort_by(cmp);
+    app.library.rows = rows;
+    reselect(app, keep);
+}
+
+fn reselect(app: &mut App, keep: Option<usize>) {
+    let page = list_page(app);
+    let lib = &mut app.library;
+    lib.list.selected = keep
+        .and_then(|d| lib.rows.iter().position(|&r| r == d))
+        .unwrap_or(0)
+        .min(lib.rows.len().saturating_sub(1));
+    if lib.list.scroll > lib.list.selected || lib.rows.len() <= page {
+        lib.list.scroll = 0;
+    }
+    keep_visible(&mut lib.list, page);
+}

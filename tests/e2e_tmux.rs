@@ -1,0 +1,260 @@
+//! End to end in a real terminal: the `speechtui` binary inside tmux at 80×24, driven by keys as a
+//! user would. Opens a speech, compares two, saves the comparison, checks the file, quits, and
+//! checks the exit status and that the terminal was given back (no raw mode, no alternate screen).
+//! Skips (passes with a note) when tmux is not installed; CI installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_speechtui");
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", &self.session, k]);
+            // Let each key be drawn before the next, as a typist would.
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        let out = self.cmd(&["capture-pane", "-p", "-t", &self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn start(dir: &Path, name: &str, env: &str) -> Tmux {
+    let tmux = Tmux {
+        socket: format!("speechtui-e2e-{}-{name}", std::process::id()),
+        session: "e2e".into(),
+    };
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let config = dir.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    // After speechtui exits, the shell records its status and the terminal modes, then waits so
+    // the pane (and its alternate-screen flag) can be inspected.
+    let script = format!(
+        "unset RUST_BACKTRACE; cd '{dir}' && TERM=xterm-256color SPEECHTUI_CONFIG_DIR='{config}' SPEECHTUI_CACHE_DIR='{dir}/cache' \
+         {env} '{BIN}' '{sample}'; echo $? > '{dir}/exit'; stty -a > '{dir}/stty'; echo DONE; sleep 600",
+        dir = dir.display(),
+        config = config.display(),
+        sample = sample.display(),
+    );
+    let out = tmux.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        &tmux.session,
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux
+}
+
+fn finished(tmux: &Tmux, dir: &Path) -> (i32, String) {
+    tmux.wait_text("DONE");
+    let exit: i32 = std::fs::read_to_string(dir.join("exit"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
+    (exit, stty)
+}
+
+fn assert_terminal_restored(tmux: &Tmux, stty: &str) {
+    // Raw mode off: line editing and echo are back.
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "terminal left raw:\n{stty}"
+    );
+    let alt = tmux.cmd(&[
+        "display-message",
+        "-p",
+        "-t",
+        &tmux.session,
+        "#{alternate_on}",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&alt.stdout).trim(),
+        "0",
+        "still on the alternate screen"
+    );
+}
+
+#[test]
+fn open_compare_save_quit() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let tmux = start(dir, "main", "");
+
+    // The library lists the sample speeches (the loader splits multi-speech pages).
+    tmux.wait_text("Library · 9 speeches");
+    // Open the first speech, then go back.
+    tmux.keys(&["Enter"]);
+    let reader = tmux.wait_text("Reader ·");
+    assert!(
+        reader.contains("outline") || reader.contains("search"),
+        "{reader}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_text("Library · 9 speeches");
+
+    // Help is generated from the keymap.
+    tmux.keys(&["?"]);
+    tmux.wait_text("Help");
+    tmux.keys(&["Escape"]);
+
+    // Compare the first two speeches.
+    tmux.keys(&["c"]);
+    tmux.wait_text("marked");
+    tmux.keys(&["j", "c"]);
+    let cmp = tmux.wait_for("the comparison", |s| {
+        s.contains("reused ·") && s.contains("A ·")
+    });
+    assert!(cmp.contains("Comparison"), "{cmp}");
+
+    // Save it under the default name.
+    tmux.keys(&["s"]);
+    tmux.wait_text("save comparison as:");
+    tmux.keys(&["Enter"]);
+    let saved = tmux.wait_text("saved ");
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}\n{saved}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.contains("__vs__"), "{name}");
+    let report = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        report.starts_with("speechtui comparison report"),
+        "{report}"
+    );
+    assert!(!report.contains('\u{1b}'), "escape codes in the saved file");
+
+    // Saving again asks before overwriting; "n" keeps the file.
+    tmux.keys(&["s", "Enter"]);
+    tmux.wait_text("Overwrite?");
+    tmux.keys(&["n"]);
+    tmux.wait_text("not saved");
+
+    tmux.keys(&["q"]);
+    let (exit, stty) = finished(&tmux, dir);
+    assert_eq!(exit, 0);
+    assert_terminal_restored(&tmux, &stty);
+}
+
+#[test]
+fn ctrl_c_quits_while_typing_and_restores_the_terminal() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let tmux = start(dir, "ctrlc", "");
+    tmux.wait_text("Borrowed");
+    tmux.keys(&["/", "q"]);
+    tmux.wait_text("filter: q");
+    tmux.keys(&["C-c"]);
+    let (exit, stty) = finished(&tmux, dir);
+    assert_eq!(exit, 0);
+    assert_terminal_restored(&tmux, &stty);
+}
+
+#[test]
+fn without_a_terminal_it_exits_1_with_a_clear_message() {
+    let out = Command::new(BIN)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("speechtui: ") && err.contains("terminal"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_so_briefly() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let tmux = start(dir, "panic", "SPEECHTUI_DEBUG_PANIC=1");
+    let (exit, stty) = finished(&tmux, dir);
+    assert_eq!(exit, 101);
+    assert_terminal_restored(&tmux, &stty);
+    let screen = tmux.screen();
+    assert!(screen.contains("speechtui: internal error"), "{screen}");
+    assert!(!screen.contains("stack backtrace"), "{screen}");
+}

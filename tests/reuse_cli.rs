@@ -1,0 +1,162 @@
+//! `speechtui reuse` as scripts see it: the contract's JSON keys, a readable text report, nothing
+//! on stderr when it is not a terminal (no progress bar in logs), clean errors.
+
+use std::process::Command;
+
+fn speechtui(args: &[&str]) -> std::process::Output {
+    let cache = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_speechtui"))
+        .args(args)
+        .env("SPEECHTUI_CACHE_DIR", cache.path())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn json_has_the_contract_keys() {
+    let out = speechtui(&["reuse", "--format", "json", "--top", "5", "--no-cache"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert!(!docs.is_empty());
+    for d in docs {
+        assert!(d["id"].is_string());
+        let r = d["reused"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&r));
+    }
+    let phrases = v["phrases"].as_array().unwrap();
+    assert!(!phrases.is_empty() && phrases.len() <= 5);
+    for w in phrases.windows(2) {
+        assert!(w[0]["documents"].as_u64() >= w[1]["documents"].as_u64());
+    }
+    for p in phrases {
+        assert!(p["text"].is_string());
+        assert!(p["documents"].as_u64().unwrap() >= 1);
+        assert!(p["occurrences"].as_u64().unwrap() >= 2);
+    }
+    for p in v["pairs"].as_array().unwrap() {
+        assert!(p["a"].is_string() && p["b"].is_string());
+        assert!(p["shared_chars"].is_u64());
+    }
+}
+
+#[test]
+fn text_report_and_cache_use() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(["reuse", "--top", "3"])
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success());
+    let text = String::from_utf8(first.stdout).unwrap();
+    assert!(text.contains("Most reused phrases"), "{text}");
+    assert!(text.contains("Most borrowed speeches"));
+    assert!(text.contains("Most similar pairs"));
+    assert!(!text.contains('\u{1b}'), "no escape codes in the report");
+    // The cache went where SPEECHTUI_CACHE_DIR says, and the second run comes from it.
+    assert!(std::fs::read_dir(cache.path()).unwrap().next().is_some());
+    let second = String::from_utf8(run().stdout).unwrap();
+    assert!(second.contains("(from the cache)"), "{second}");
+}
+
+#[test]
+fn a_path_without_speeches_is_a_one_line_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = speechtui(&["reuse", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("speechtui: ") && err.trim_end().lines().count() == 1,
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn editing_one_file_reindexes_only_that_file() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(speechtui::corpus::sample_dir()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, corpus.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let run = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(["reuse", "--top", "1", corpus.path().to_str().unwrap()])
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let first = run();
+    let n: usize = first.split(' ').next().unwrap().parse().unwrap();
+    assert!(
+        first.contains(&format!("({n} indexed, 0 from the cache)")),
+        "{first}"
+    );
+    // One speech per file in 000_…: change a word inside it.
+    let edited = corpus.path().join("000_887235e958cf192e.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    assert!(text.contains("既欣慰更心焦"));
+    std::fs::write(&edited, text.replacen("既欣慰更心焦", "既高兴更着急", 1)).unwrap();
+    let second = run();
+    assert!(
+        second.contains(&format!("(1 indexed, {} from the cache)", n - 1)),
+        "{second}"
+    );
+}
+
+#[test]
+fn two_processes_share_one_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(["reuse", "--format", "json"])
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for out in [&a, &b] {
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let strip = |o: &std::process::Output| {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_object_mut().unwrap().remove("stats");
+        v
+    };
+    assert_eq!(strip(&a), strip(&b));
+    // A third run finds a whole, valid cache.
+    let c = spawn().wait_with_output().unwrap();
+    assert!(c.stderr.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    assert_eq!(v["stats"]["report_cached"], true);
+    assert_eq!(strip(&c), strip(&a));
+}

@@ -132,7 +132,8 @@ fn main() {
     let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
         "load average at start: {}",
-        load.split_whitespace()
+        loadavg
+            .split_whitespace()
             .take(3)
             .collect::<Vec<_>>()
             .join(" ")

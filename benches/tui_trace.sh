@@ -36,5 +36,7 @@ case $mode in
         if (NR == 0) { print "no key timings"; exit }
         printf "keys %d  median %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms\n",
           NR, v[int(NR*0.5)+1], v[int(NR*0.95)+1], v[int(NR*0.99)+1], v[NR] }'
+    echo "slowest keys (ms, at ms since start):"
+    grep '^key_ms' "$work/keys" | sort -k2 -n -r | head -5
     ;;
 esac

@@ -31,7 +31,8 @@ pub enum Action {
     /// lower case), so the library filter finds 推進 when asked for 推进.
     Folded(Vec<String>),
     IndexProgress(Progress),
-    Indexed(Result<ReuseReport, String>),
+    /// The reuse index, with its per-speech lookups built on the worker thread too.
+    Indexed(Result<Box<ReuseIndex>, String>),
     Compared {
         a: usize,
         b: usize,

@@ -119,8 +119,10 @@ fn event_loop(
                 oldest_key.get_or_insert(msg.at);
             }
             let loaded = matches!(msg.action, Action::Loaded(_));
-            if matches!(msg.action, Action::Indexed(_)) {
-                trace.mark("indexed_ms");
+            match &msg.action {
+                Action::Indexed(_) => trace.mark("indexed_ms"),
+                Action::Folded(_) => trace.mark("folded_ms"),
+                _ => {}
             }
             let effects = update::update(app, msg.action);
             if loaded {
@@ -258,7 +260,8 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
             }
         };
         let result = speechtui::reuse::build(&docs, &options, &progress);
-        send(&tx, Action::Indexed(result.map_err(|e| format!("{e:#}"))));
+        let index = result.map(|report| Box::new(app::ReuseIndex::new(report, &docs)));
+        send(&tx, Action::Indexed(index.map_err(|e| format!("{e:#}"))));
     });
 }
 

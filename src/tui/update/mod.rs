@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{
-    Action, App, Effect, Input, InputPurpose, Phase, Popup, ReuseIndex, ReuseState, View,
-};
+use super::app::{Action, App, Effect, Input, InputPurpose, Phase, Popup, ReuseState, View};
 use super::keymap::{Command, Key};
 use super::theme::{ColorDepth, Theme, BUILTIN};
 
@@ -53,8 +51,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),
-        Action::Indexed(Ok(report)) => {
-            app.reuse = ReuseState::Ready(Arc::new(ReuseIndex::new(report, &app.docs)));
+        Action::Indexed(Ok(index)) => {
+            app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
         }
         Action::Indexed(Err(e)) => {

@@ -6,27 +6,32 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Why a file could not be written.
+/// Why a file could not be written. The message is one line with the cause in it (it goes to a
+/// status line as is), and the path is shown terminal-safe (a name may hold escape sequences).
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The target exists and overwriting was not asked for (the TUI then asks the user).
-    #[error("{} already exists (not overwritten)", .0.display())]
+    #[error("{} already exists (not overwritten)", shown(.0))]
     Exists(PathBuf),
-    #[error("cannot write {}: {source}", path.display())]
+    /// The cause is in the message, not chained as a `source`: `{:#}` would print it twice.
+    #[error("cannot write {}: {cause}", shown(path))]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+}
+
+fn shown(path: &Path) -> String {
+    crate::corpus::visible_inline(&path.to_string_lossy()).into_owned()
 }
 
 /// Writes `bytes` to `path` atomically. With `overwrite` false an existing file is left alone and
 /// [`WriteError::Exists`] returned; the check and the write are one step (a hard link, which
 /// fails if the name is taken), so two writers cannot both win.
 pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
-    let io_err = |source| WriteError::Io {
+    let io_err = |cause| WriteError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let name = path.file_name().ok_or_else(|| {
         io_err(std::io::Error::new(
@@ -85,9 +90,9 @@ fn place_without_clobbering(tmp: &Path, path: &Path) -> Result<(), WriteError> {
             if fs::symlink_metadata(path).is_ok() {
                 return Err(WriteError::Exists(path.to_path_buf()));
             }
-            fs::rename(tmp, path).map_err(|source| WriteError::Io {
+            fs::rename(tmp, path).map_err(|cause| WriteError::Io {
                 path: path.to_path_buf(),
-                source,
+                cause,
             })
         }
     }

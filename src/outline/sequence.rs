@@ -24,6 +24,8 @@ pub struct Candidate {
     /// The paragraph carries on after its lead sentence (`一、加大雾霾治理力度。50%的…`),
     /// rather than being a heading line of its own (`一、2014年主要工作`).
     pub run_in: bool,
+    /// Offset in chars of the end of the candidate's line.
+    pub line_end: usize,
 }
 
 /// A candidate accepted as a section.
@@ -123,6 +125,11 @@ pub fn resolve(candidates: &[Candidate], skip: &[bool]) -> (Vec<Accepted>, Vec<R
     (st.accepted, st.runs)
 }
 
+/// Deepest nesting a restarting list may open. Real speeches nest about six levels; a page where
+/// a list seems to restart inside itself on every line (`一、` × 10,000) is flat, and a short stack
+/// keeps the work linear (each step scans the stack).
+const MAX_DEPTH: usize = 12;
+
 /// How far ahead a restart looks for its parent's sequence resuming.
 const LOOKAHEAD: usize = 300;
 
@@ -167,6 +174,16 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
         st.accept(index, id);
         return;
     }
+    if marker.artifact {
+        // `二&、` out of sequence: the first part had no number of its own (`2019年工作回顾`),
+        // so everything so far belongs under that missing first item.
+        if let Seq::Number(n) = marker.seq {
+            shift_under_missing_parent(st, 0);
+            st.seen.insert(kind, ());
+            st.open(me, kind, n, true);
+        }
+        return;
+    }
     if let Some(d) = st.stack.iter().rposition(|r| r.kind == kind) {
         if marker.seq != Seq::Number(1) {
             return;
@@ -177,7 +194,9 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
         // Inside a subsection, a list written in another style than the series it would
         // restart (run-in items under heading lines) is that subsection's list.
         let other_style = d + 1 < st.stack.len() && cand.run_in != st.stack[d].run_in;
-        if under_bare_item || other_style || nested_restart(st, d, ahead, skip, index + 1) {
+        let nest = st.stack.len() < MAX_DEPTH
+            && (under_bare_item || other_style || nested_restart(st, d, ahead, skip, index + 1));
+        if nest {
             st.open(me, kind, 1, false);
         } else {
             // A new list of the same family under the same parent.
@@ -224,19 +243,26 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
     while p > 0 && st.stack[p - 1].kind.conventional_rank() > rank {
         p -= 1;
     }
-    if p < st.stack.len() {
-        let first = st.stack[p].first;
-        for a in &mut st.accepted[first..] {
-            a.level = a.level.saturating_add(1);
-        }
-        // The closed runs remember their shifted level, so resumption still lines up.
-        while st.stack.len() > p {
-            let level = st.depth().saturating_add(1);
-            if let Some(run) = st.stack.pop() {
-                st.closed.insert(run.kind, (run.last, level));
-            }
-        }
-    }
+    shift_under_missing_parent(st, p);
     st.seen.insert(kind, ());
     st.open(me, kind, n, true);
+}
+
+/// Moves the open runs from stack position `p` up (and every section since the first of them)
+/// one level down, under a parent the text does not show, and closes them.
+fn shift_under_missing_parent(st: &mut State, p: usize) {
+    if p >= st.stack.len() {
+        return;
+    }
+    let first = st.stack[p].first;
+    for a in &mut st.accepted[first..] {
+        a.level = a.level.saturating_add(1);
+    }
+    // The closed runs remember their shifted level, so resumption still lines up.
+    while st.stack.len() > p {
+        let level = st.depth().saturating_add(1);
+        if let Some(run) = st.stack.pop() {
+            st.closed.insert(run.kind, (run.last, level));
+        }
+    }
 }

@@ -119,6 +119,11 @@ fn event_loop(
                 oldest_key.get_or_insert(msg.at);
             }
             let loaded = matches!(msg.action, Action::Loaded(_));
+            match &msg.action {
+                Action::Indexed(_) => trace.mark("indexed_ms"),
+                Action::Folded(_) => trace.mark("folded_ms"),
+                _ => {}
+            }
             let effects = update::update(app, msg.action);
             if loaded {
                 docs_for_effects = app.docs.clone();
@@ -235,6 +240,11 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         if !send(&tx, Action::Loaded(report)) {
             return;
         }
+        {
+            use rayon::prelude::*;
+            let folded = docs.par_iter().map(update::library::folded_doc).collect();
+            send(&tx, Action::Folded(folded));
+        }
         let options = speechtui::reuse::Options {
             no_cache,
             ..Default::default()
@@ -250,7 +260,8 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
             }
         };
         let result = speechtui::reuse::build(&docs, &options, &progress);
-        send(&tx, Action::Indexed(result.map_err(|e| format!("{e:#}"))));
+        let index = result.map(|report| Box::new(app::ReuseIndex::new(report, &docs)));
+        send(&tx, Action::Indexed(index.map_err(|e| format!("{e:#}"))));
     });
 }
 
@@ -288,6 +299,13 @@ impl Trace {
         if self.on() {
             let ms = self.started.elapsed().as_secs_f64() * 1e3;
             self.lines.push(format!("loaded_ms {ms:.1} docs {n}"));
+        }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("{what} {ms:.1}"));
         }
     }
 

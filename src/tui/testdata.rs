@@ -53,6 +53,10 @@ pub fn index(app: &mut super::app::App) {
     let report = speechtui::reuse::build(&app.docs, &options, &|_| {});
     super::update::update(
         app,
-        super::app::Action::Indexed(report.map_err(|e| e.to_string())),
+        super::app::Action::Indexed(
+            report
+                .map(|r| Box::new(super::app::ReuseIndex::new(r, &app.docs)))
+                .map_err(|e| e.to_string()),
+        ),
     );
 }

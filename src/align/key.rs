@@ -53,7 +53,18 @@ impl Key {
         let mut i = 0;
         while i < src.len() {
             match classify(&src, i) {
-                Class::Keep(c) => key.push(c, i, i + 1),
+                Class::Keep(c) => {
+                    key.push(c, i, i + 1);
+                    // The rest of an `X` or `〇` run is what its first character is: classifying
+                    // each again would rescan the run (quadratic on a long run).
+                    let mut j = i + 1;
+                    while j < src.len() && same_run(src[i], src[j]) {
+                        key.push(c, j, j + 1);
+                        j += 1;
+                    }
+                    i = j;
+                    continue;
+                }
                 Class::Drop => {}
                 Class::Digit => {
                     // One class symbol for the whole number, decimal point included.
@@ -76,7 +87,9 @@ impl Key {
                 }
                 Class::Placeholder => {
                     let mut j = i + 1;
-                    while j < src.len() && classify(&src, j) == Class::Placeholder {
+                    while j < src.len()
+                        && (same_run(src[j - 1], src[j]) || classify(&src, j) == Class::Placeholder)
+                    {
                         j += 1;
                     }
                     // Runs separated only by punctuation (`X、X`) stay separate symbols; directly
@@ -133,6 +146,12 @@ impl Key {
 /// Normalises a short string on its own (used for tokens): the key characters only.
 pub fn normalise(text: &str) -> String {
     Key::new(text).as_string()
+}
+
+/// Two neighbours of one `X` run or one `〇` run, which [`classify`] always classifies alike.
+fn same_run(a: char, b: char) -> bool {
+    let x = |c: char| matches!(fold::half_width(c), 'X' | 'x');
+    (x(a) && x(b)) || (a == '〇' && b == '〇')
 }
 
 fn is_placeholder_char(c: char) -> bool {

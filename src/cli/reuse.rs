@@ -51,7 +51,9 @@ pub fn run(
         eprintln!("speechtui: warning: {}", clean(w));
     }
     let out = match format {
-        super::Format::Json => serde_json::to_string_pretty(&to_json(&docs, &report, top))? + "\n",
+        super::Format::Json => {
+            speechtui::export::json_pretty(&to_json(&docs, &report, top))? + "\n"
+        }
         super::Format::Text => to_text(&docs, &report, top),
     };
     super::show::write_stdout(&out)

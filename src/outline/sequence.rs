@@ -125,6 +125,11 @@ pub fn resolve(candidates: &[Candidate], skip: &[bool]) -> (Vec<Accepted>, Vec<R
     (st.accepted, st.runs)
 }
 
+/// Deepest nesting a restarting list may open. Real speeches nest about six levels; a page where
+/// a list seems to restart inside itself on every line (`一、` × 10,000) is flat, and a short stack
+/// keeps the work linear (each step scans the stack).
+const MAX_DEPTH: usize = 12;
+
 /// How far ahead a restart looks for its parent's sequence resuming.
 const LOOKAHEAD: usize = 300;
 
@@ -189,7 +194,9 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
         // Inside a subsection, a list written in another style than the series it would
         // restart (run-in items under heading lines) is that subsection's list.
         let other_style = d + 1 < st.stack.len() && cand.run_in != st.stack[d].run_in;
-        if under_bare_item || other_style || nested_restart(st, d, ahead, skip, index + 1) {
+        let nest = st.stack.len() < MAX_DEPTH
+            && (under_bare_item || other_style || nested_restart(st, d, ahead, skip, index + 1));
+        if nest {
             st.open(me, kind, 1, false);
         } else {
             // A new list of the same family under the same parent.

@@ -125,6 +125,13 @@ pub fn check_comparison(a: &str, b: &str, cmp: &Comparison) {
     }
 }
 
+/// Spaces a section marker may contain (`一 、`, `（ 一 ）`); the outline leaves them out of
+/// `marker`.
+const MARKER_SPACES: &[char] = &[
+    ' ', '\t', '\r', '\u{3000}', '\u{a0}', '\u{2002}', '\u{2003}', '\u{200b}', '\u{200d}',
+    '\u{feff}',
+];
+
 /// Sections inside the text, in document order, each starting at its marker as written, headings
 /// on one line.
 pub fn check_outline(text: &str) {
@@ -142,12 +149,19 @@ pub fn check_outline(text: &str) {
         );
         assert!(s.start >= last_start, "sections out of order");
         last_start = s.start;
+        // The marker as written, less the spaces it may hold (`一 、`) and the `&` left by some
+        // converters (`二&、`), which the outline drops.
         let marker: Vec<char> = s.marker.chars().collect();
-        assert!(
-            chars[s.start..].starts_with(&marker),
+        let written: Vec<char> = chars[s.start..]
+            .iter()
+            .copied()
+            .filter(|&c| c != '&' && !MARKER_SPACES.contains(&c))
+            .take(marker.len())
+            .collect();
+        assert_eq!(
+            written, marker,
             "marker {:?} is not the text at {}",
-            s.marker,
-            s.start
+            s.marker, s.start
         );
         assert!(
             !s.heading.contains('\n'),
@@ -155,7 +169,6 @@ pub fn check_outline(text: &str) {
             s.heading
         );
         let by_bytes = &text[bytes[s.start]..bytes[s.end]];
-        assert!(by_bytes.starts_with(&s.marker));
         if k < SLICE_CHECKS {
             let span = Span {
                 start: s.start,

@@ -91,3 +91,80 @@ fn missing_document_is_a_one_line_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+fn passages_with(extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec![
+        "compare".to_string(),
+        sample("002"),
+        sample("003"),
+        "--format".into(),
+        "json".into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let out = bin().args(&args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["passages"].as_array().unwrap().clone()
+}
+
+#[test]
+fn thresholds_on_the_command_line_narrow_the_passages() {
+    let default = passages_with(&[]);
+    let long = passages_with(&["--min-len", "14"]);
+    let strict = passages_with(&["--min-similarity", "1"]);
+    assert!(
+        long.len() < default.len(),
+        "{} vs {}",
+        long.len(),
+        default.len()
+    );
+    assert!(!long.is_empty());
+    // 一切围绕项目转、一切盯着项目干 is 14 key characters: it survives a 14-character minimum.
+    assert!(long
+        .iter()
+        .any(|p| p["a"]["text"].as_str().unwrap().contains("一切围绕项目转")));
+    assert!(strict
+        .iter()
+        .all(|p| p["similarity"].as_f64().unwrap() >= 1.0));
+    assert!(strict.len() < default.len());
+    let bad = bin()
+        .args([
+            "compare",
+            &sample("002"),
+            &sample("003"),
+            "--min-similarity",
+            "0.2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn force_replaces_an_existing_report_and_nothing_else_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.txt");
+    std::fs::write(&out, "older notes").unwrap();
+    let run = |force: bool| {
+        let mut cmd = bin();
+        cmd.args(["compare", &sample("002"), &sample("003"), "-o"])
+            .arg(&out);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let refused = run(false);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "older notes");
+    let forced = run(true);
+    assert!(forced.status.success());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("speechtui comparison report"));
+    assert!(text.contains("一切围绕项目转"));
+}

@@ -26,7 +26,7 @@ pub fn run(
         }
     };
     // No PATH: the loader's bundled sample corpus.
-    let loaded = corpus::load_with(paths, &corpus::LoadOptions::default(), &on_load);
+    let loaded = corpus::load_with(paths, &corpus::LoadOptions::from_user_config()?, &on_load);
     let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {

@@ -113,11 +113,7 @@ impl LoadOptions {
 
 /// Where the user's chrome patterns live: `<config dir>/speechtui/chrome-patterns.txt`.
 pub fn user_patterns_file() -> Option<PathBuf> {
-    Some(
-        dirs::config_dir()?
-            .join("speechtui")
-            .join("chrome-patterns.txt"),
-    )
+    Some(crate::paths::config_dir()?.join("chrome-patterns.txt"))
 }
 
 /// One pattern per line; blank lines and `#` comments ignored.

@@ -228,9 +228,24 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         let load_progress = |p: speechtui::corpus::LoadProgress| {
             send(&tx, Action::LoadProgress(p.done, p.total));
         };
-        let options = speechtui::corpus::LoadOptions::default();
+        // The user's chrome patterns, as `list` and `show` use them; a file that cannot be read
+        // is reported in the load report and the built-in patterns are used.
+        let (options, options_problem) = match speechtui::corpus::LoadOptions::from_user_config() {
+            Ok(o) => (o, None),
+            Err(e) => (speechtui::corpus::LoadOptions::default(), Some(e)),
+        };
         let report = match speechtui::corpus::load_with(&paths, &options, &load_progress) {
-            Ok(r) => r,
+            Ok(mut r) => {
+                if let (Some(e), Some(path)) =
+                    (options_problem, speechtui::corpus::user_patterns_file())
+                {
+                    r.skipped.push(speechtui::corpus::Skipped {
+                        path,
+                        reason: format!("not used, built-in patterns only: {e:#}"),
+                    });
+                }
+                r
+            }
             Err(e) => {
                 send(&tx, Action::Indexed(Err(format!("{e:#}"))));
                 speechtui::corpus::LoadReport::default()

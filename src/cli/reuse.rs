@@ -58,9 +58,13 @@ pub fn run(
             bar.set_message(p.stage);
         }
     };
+    // Every pair the report shows is aligned by the alignment engine, not only scored by the
+    // index.
+    let defaults = Options::default();
     let options = Options {
         no_cache,
-        ..Options::default()
+        aligned_pairs: defaults.aligned_pairs.max(top),
+        ..defaults
     };
     let report = reuse::build(&docs, &options, &on_progress);
     finish(&bar);

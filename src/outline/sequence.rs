@@ -226,7 +226,11 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
         return;
     }
     let level_if_pushed = st.depth().saturating_add(1);
-    if st.closed.get(&kind) == Some(&(n - 1, level_if_pushed)) {
+    // (A marker may be numbered 0, `〇、`/`0.`: no run continues into it.)
+    let resumes = n
+        .checked_sub(1)
+        .is_some_and(|prev| st.closed.get(&kind) == Some(&(prev, level_if_pushed)));
+    if resumes {
         st.open(me, kind, n, false);
         return;
     }

@@ -51,6 +51,17 @@ fn load(n: usize) -> Vec<Document> {
         .collect()
 }
 
+/// CPU time (user + system) of this process so far, in seconds (from `/proc/self/stat`).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
 fn peak_rss_kb() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -64,6 +75,7 @@ fn peak_rss_kb() -> u64 {
 fn child(n: usize) {
     let docs = load(n);
     let before = peak_rss_kb();
+    let cpu_before = cpu_secs();
     let t = Instant::now();
     let verbose = std::env::var_os("REUSE_BENCH_STAGES").is_some();
     let last = std::sync::Mutex::new(("start", Instant::now()));
@@ -84,10 +96,11 @@ fn child(n: usize) {
     .expect("build");
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "{secs:.3} {} {} {}",
+        "{secs:.3} {} {} {} {:.2}",
         peak_rss_kb(),
         before,
-        report.formulas.len()
+        report.formulas.len(),
+        cpu_secs() - cpu_before
     );
 }
 
@@ -116,8 +129,17 @@ fn main() {
         sizes = vec![100, 200, 400, 784];
     }
     let exe = std::env::current_exe().expect("bench executable");
-    println!("| reports | chars | cold s | peak RSS MB | fresh cache s | warm s | one file edited s | formulas | pairs |");
-    println!("|---|---|---|---|---|---|---|---|---|");
+    let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "load average at start: {}",
+        loadavg
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!("| reports | chars | cold s | cold CPU s | peak RSS MB | fresh cache s | warm s | one file edited s | formulas | pairs |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for &n in &sizes {
         let out = Command::new(&exe)
             .args(["--child", &n.to_string()])
@@ -125,7 +147,7 @@ fn main() {
             .expect("child run");
         let line = String::from_utf8_lossy(&out.stdout);
         let fields: Vec<&str> = line.split_whitespace().collect();
-        let (cold, peak_kb) = (fields[0], fields[1].parse::<u64>().unwrap_or(0));
+        let (cold, peak_kb, cpu) = (fields[0], fields[1].parse::<u64>().unwrap_or(0), fields[4]);
 
         let mut docs = load(n);
         let chars: usize = docs.iter().map(|d| d.chars()).sum();
@@ -141,7 +163,7 @@ fn main() {
         let (edited, after) = timed(&docs, &cached);
         assert_eq!(after.stats.indexed, 1);
         println!(
-            "| {n} | {chars} | {cold} | {:.0} | {fresh:.3} | {warm:.3} | {edited:.3} | {} | {} |",
+            "| {n} | {chars} | {cold} | {cpu} | {:.0} | {fresh:.3} | {warm:.3} | {edited:.3} | {} | {} |",
             peak_kb as f64 / 1024.0,
             report.formulas.len(),
             report.pairs.len()

@@ -7,4 +7,5 @@ pub mod align;
 pub mod corpus;
 pub mod export;
 pub mod outline;
+pub mod paths;
 pub mod reuse;

@@ -1,48 +1,26 @@
-//! The aligner on the bundled sample pages: known shared formulas come out, identical texts give
-//! whole passages, and comparing B with A mirrors A with B.
+//! The aligner on the bundled sample pages (loaded and cleaned by the corpus loader): known shared
+//! formulas come out, identical texts give whole passages, and comparing B with A mirrors A with B.
 
 use speechtui::align::{compare, key::Key, slice, Comparison, Params};
+use speechtui::corpus::{self, Document};
 
-fn sample(name_prefix: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
-    let entry = std::fs::read_dir(&dir)
+fn sample(name_prefix: &str) -> Document {
+    let dir = corpus::sample_dir();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| {
+        .filter(|p| {
             p.file_name()
                 .unwrap()
                 .to_string_lossy()
                 .starts_with(name_prefix)
         })
-        .unwrap();
-    let bytes = std::fs::read(entry).unwrap();
-    strip_glosses(&String::from_utf8_lossy(&bytes))
-}
-
-/// Removes romanisation glosses such as `書(shū)` (the corpus cleaner does the same).
-fn strip_glosses(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '(' {
-            if let Some(len) = chars[i + 1..].iter().position(|&c| c == ')') {
-                let inner = &chars[i + 1..i + 1 + len];
-                let latin = !inner.is_empty()
-                    && inner.len() <= 8
-                    && inner
-                        .iter()
-                        .all(|c| c.is_alphabetic() && (*c as u32) < 0x250);
-                if latin {
-                    i += len + 2;
-                    continue;
-                }
-            }
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
+        .collect();
+    paths.sort();
+    let spec = paths[0].to_string_lossy().into_owned();
+    corpus::open_doc(&spec)
+        .or_else(|_| corpus::open_doc(&format!("{spec}#1")))
+        .unwrap()
 }
 
 fn norm(s: &str) -> String {
@@ -61,41 +39,64 @@ fn find_formula(a: &str, b: &str, cmp: &Comparison, formula: &str) -> Option<(St
 #[test]
 fn jiuniu_formula_in_001_and_002() {
     let (a, b) = (sample("001"), sample("002"));
-    let cmp = compare(&a, &b, &Params::default());
-    let (ta, tb) = find_formula(&a, &b, &cmp, "九牛爬坡个个出力")
+    let cmp = compare(&a.text, &b.text, &Params::default());
+    let (ta, tb) = find_formula(&a.text, &b.text, &cmp, "九牛爬坡个个出力")
         .unwrap_or_else(|| panic!("not found among {} passages", cmp.passages.len()));
-    // Shown in each side's own script.
-    assert!(ta.contains("個個出力"), "{ta}");
-    assert!(tb.contains("个个出力"), "{tb}");
+    // Shown in each side's own script, romanisation glosses gone.
+    assert_eq!(ta, "九牛爬坡、個個出力");
+    assert_eq!(tb, "九牛爬坡个个出力");
 }
 
 #[test]
 fn project_formula_in_002_and_003() {
     let (a, b) = (sample("002"), sample("003"));
-    let cmp = compare(&a, &b, &Params::default());
-    assert!(find_formula(&a, &b, &cmp, "一切围绕项目转一切盯着项目干").is_some());
+    let cmp = compare(&a.text, &b.text, &Params::default());
+    let (ta, tb) = find_formula(&a.text, &b.text, &cmp, "一切围绕项目转一切盯着项目干").unwrap();
+    assert!(ta.contains("一切围绕项目转,一切盯着项目干"), "{ta}");
+    assert!(tb.contains("一切围绕项目转、一切盯着项目干"), "{tb}");
+}
+
+#[test]
+fn refilled_slot_is_marked_by_word() {
+    let (a, b) = (sample("002"), sample("003"));
+    let p = Params::default();
+    let cmp = compare(&a.text, &b.text, &p);
+    let report = speechtui::export::comparison_text(&a, &b, &cmp, &p);
+    assert!(
+        report.contains("加快推进全域[-国土-]{+土地+}综合整治"),
+        "{report}"
+    );
 }
 
 #[test]
 fn passages_are_in_a_order_with_exact_slices() {
     let (a, b) = (sample("002"), sample("003"));
-    let cmp = compare(&a, &b, &Params::default());
+    let cmp = compare(&a.text, &b.text, &Params::default());
     assert!(!cmp.passages.is_empty());
     for w in cmp.passages.windows(2) {
         assert!(w[0].a.start <= w[1].a.start);
     }
     for p in &cmp.passages {
         assert!(p.similarity >= 0.8 && p.similarity <= 1.0);
-        assert!(norm(slice(&a, p.a)).chars().count() >= 8);
-        assert!(p.a.end <= a.chars().count() && p.b.end <= b.chars().count());
+        assert!(norm(slice(&a.text, p.a)).chars().count() >= 8);
+        assert!(p.a.end <= a.chars() && p.b.end <= b.chars());
     }
     assert!(cmp.a_reused > 0.0 && cmp.a_reused < 0.5);
+    let json = speechtui::export::comparison_json(&a, &b, &cmp);
+    for (p, j) in cmp
+        .passages
+        .iter()
+        .zip(json["passages"].as_array().unwrap())
+    {
+        assert_eq!(j["a"]["text"].as_str().unwrap(), slice(&a.text, p.a));
+        assert_eq!(j["b"]["text"].as_str().unwrap(), slice(&b.text, p.b));
+    }
 }
 
 #[test]
 fn identical_speech_is_one_passage() {
     let a = sample("003");
-    let cmp = compare(&a, &a, &Params::default());
+    let cmp = compare(&a.text, &a.text, &Params::default());
     assert_eq!(
         cmp.passages.len(),
         1,
@@ -110,9 +111,18 @@ fn identical_speech_is_one_passage() {
 
 #[test]
 fn b_with_a_mirrors_a_with_b() {
-    for (x, y) in [("001", "002"), ("002", "003"), ("000", "003")] {
+    for (x, y) in [
+        ("001", "002"),
+        ("002", "003"),
+        ("000", "003"),
+        ("004", "001"),
+    ] {
         let (a, b) = (sample(x), sample(y));
         let p = Params::default();
-        assert_eq!(compare(&b, &a, &p), compare(&a, &b, &p).mirror(), "{x} {y}");
+        assert_eq!(
+            compare(&b.text, &a.text, &p),
+            compare(&a.text, &b.text, &p).mirror(),
+            "{x} {y}"
+        );
     }
 }

@@ -142,3 +142,13 @@ fn replacement_characters_already_in_the_file_are_reported() {
     );
     assert!(d.text.ends_with('\u{FFFD}'));
 }
+
+#[test]
+fn titles_from_hostile_file_names_are_terminal_safe() {
+    let prose = "今天我们召开全市工作会议，主要任务是总结工作、部署任务。";
+    let docs =
+        corpus::documents_from_bytes(Path::new("dir/会议\u{1b}[1m\n纪要.txt"), prose.as_bytes())
+            .unwrap();
+    assert_eq!(docs[0].title, "会议␛[1m␤纪要");
+    assert_eq!(docs[0].text, prose);
+}

@@ -124,3 +124,39 @@ fn editing_one_file_reindexes_only_that_file() {
         "{second}"
     );
 }
+
+#[test]
+fn two_processes_share_one_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(["reuse", "--format", "json"])
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for out in [&a, &b] {
+        assert!(out.status.success());
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let strip = |o: &std::process::Output| {
+        let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_object_mut().unwrap().remove("stats");
+        v
+    };
+    assert_eq!(strip(&a), strip(&b));
+    // A third run finds a whole, valid cache.
+    let c = spawn().wait_with_output().unwrap();
+    assert!(c.stderr.is_empty());
+    let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    assert_eq!(v["stats"]["report_cached"], true);
+    assert_eq!(strip(&c), strip(&a));
+}

@@ -52,11 +52,23 @@ pub fn find(a: &[u32], b: &[u32], params: &Params) -> Vec<KeyPassage> {
 
     let mut candidates: Vec<KeyPassage> = Vec::new();
     let mut buckets: std::collections::HashMap<i64, Vec<usize>> = Default::default();
+    // Long passages that will be kept: a run lying inside one of them on both sides, on whatever
+    // diagonal, is an echo of a repeated phrase (the selection would drop it), so it is not even
+    // extended. This keeps a text against itself linear instead of one extension per repeat.
+    let mut long: Vec<usize> = Vec::new();
     for run in &runs {
-        if inside_earlier(run, &candidates, &buckets, b.len()) {
+        if inside_earlier(run, &candidates, &buckets, b.len())
+            || inside_long(run, &candidates, &long)
+        {
             continue;
         }
         let p = extend_run(a, b, run, params.x_drop);
+        if p.a_end - p.a_start >= LONG
+            && p.b_end - p.b_start >= LONG
+            && p.similarity() >= params.min_similarity
+        {
+            long.push(candidates.len());
+        }
         let (d0, d1) = p.diagonals(b.len());
         let idx = candidates.len();
         candidates.push(p);
@@ -81,6 +93,18 @@ pub fn find(a: &[u32], b: &[u32], params: &Params) -> Vec<KeyPassage> {
             .then(x.b_end.cmp(&y.b_end))
     });
     select(candidates, a.len(), b.len(), params.min_len)
+}
+
+/// Length (key characters) from which a passage counts as long for [`inside_long`].
+const LONG: usize = 64;
+
+/// Whether `run` lies, on both sides, inside a long passage found earlier.
+fn inside_long(run: &Run, candidates: &[KeyPassage], long: &[usize]) -> bool {
+    let (ra, rb, len) = (run.a as usize, run.b as usize, run.len as usize);
+    long.iter().any(|&i| {
+        let c = &candidates[i];
+        ra >= c.a_start && ra + len <= c.a_end && rb >= c.b_start && rb + len <= c.b_end
+    })
 }
 
 /// Whether an earlier extension already went through `run`.

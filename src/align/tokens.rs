@@ -38,9 +38,22 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
                 start: base + t.start,
                 end: base + t.end,
             },
-            norm: key::normalise(t.word),
+            norm: normalise_word(t.word),
         })
         .collect()
+}
+
+/// The key form of one (already folded) word. Most words are plain ideographs, which are their
+/// own key: they skip the general path and its allocations.
+fn normalise_word(word: &str) -> String {
+    let plain = word
+        .chars()
+        .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '某'));
+    if plain {
+        word.to_string()
+    } else {
+        key::normalise(word)
+    }
 }
 
 /// Word operations aligning `a` (at char offset `a_base`) with `b` (at `b_base`). The operations

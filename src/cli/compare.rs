@@ -5,15 +5,32 @@ use anyhow::Context as _;
 use speechtui::align::{self, Params};
 use speechtui::{corpus, export};
 
-pub fn run(
-    a: &str,
-    b: &str,
-    format: super::Format,
-    output: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let doc_a = corpus::open_doc(a)?;
-    let doc_b = corpus::open_doc(b)?;
-    let params = Params::default();
+/// What the user asked of one comparison.
+pub struct Request<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub format: super::Format,
+    pub output: Option<&'a std::path::Path>,
+    /// Replace an existing output file.
+    pub force: bool,
+    pub min_len: Option<usize>,
+    pub min_similarity: Option<f64>,
+}
+
+pub fn run(req: Request) -> anyhow::Result<()> {
+    let options = corpus::LoadOptions::from_user_config()?;
+    let doc_a = corpus::open_doc_with(req.a, &options)?;
+    let doc_b = corpus::open_doc_with(req.b, &options)?;
+    let mut params = Params::default();
+    if let Some(n) = req.min_len {
+        params.min_len = n;
+        // Seeds longer than the shortest passage would miss it.
+        params.seed_len = params.seed_len.min(n.max(2));
+    }
+    if let Some(s) = req.min_similarity {
+        params.min_similarity = s;
+    }
+    let (format, output) = (req.format, req.output);
     let cmp = align::compare(&doc_a.text, &doc_b.text, &params);
     let body = match format {
         super::Format::Text => export::comparison_text(&doc_a, &doc_b, &cmp, &params),
@@ -25,7 +42,12 @@ pub fn run(
         }
     };
     match output {
-        Some(path) => export::write_atomic(path, body.as_bytes(), false)?,
+        Some(path) => match export::write_atomic(path, body.as_bytes(), req.force) {
+            Err(e @ export::WriteError::Exists(_)) => {
+                anyhow::bail!("{e}; add --force to replace it")
+            }
+            other => other?,
+        },
         None => {
             use std::io::Write as _;
             let mut out = std::io::stdout().lock();

@@ -61,6 +61,16 @@ pub enum Command {
         /// Write the report to FILE (atomically) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// With -o: replace FILE if it exists (otherwise an existing file is never touched).
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Shortest passage reported, in characters of the comparison key (punctuation and spaces
+        /// not counted).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(4..=10_000))]
+        min_len: Option<u64>,
+        /// Lowest similarity of a reported passage, 0.5 to 1.
+        #[arg(long, value_name = "S", value_parser = parse_similarity)]
+        min_similarity: Option<f64>,
     },
     /// Corpus-wide boilerplate: most reused phrases, per-speech borrowed share, most similar pairs.
     Reuse {
@@ -95,7 +105,18 @@ pub fn main() -> ExitCode {
             doc_b,
             format,
             output,
-        }) => compare::run(&doc_a, &doc_b, format, output.as_deref()),
+            force,
+            min_len,
+            min_similarity,
+        }) => compare::run(compare::Request {
+            a: &doc_a,
+            b: &doc_b,
+            format,
+            output: output.as_deref(),
+            force,
+            min_len: min_len.map(|n| n as usize),
+            min_similarity,
+        }),
         Some(Command::Reuse { paths, top, format }) => reuse::run(&paths, top, format, no_cache),
     };
     match result {
@@ -106,5 +127,15 @@ pub fn main() -> ExitCode {
             eprintln!("speechtui: {msg}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// A similarity threshold: a number from 0.5 to 1 (below 0.5 a "passage" is mostly edits).
+fn parse_similarity(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.5..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0.5..1"))
     }
 }

@@ -9,7 +9,7 @@ use speechtui::outline::{outline, render_text};
 const TEXT_WIDTH: usize = 100;
 
 pub fn run(doc: &str, format: super::Format) -> anyhow::Result<()> {
-    let document = corpus::open_doc(doc)?;
+    let document = corpus::open_doc_with(doc, &corpus::LoadOptions::from_user_config()?)?;
     let result = outline(&document.text);
     let out = match format {
         super::Format::Text => render_text(&document.title, &result, TEXT_WIDTH),

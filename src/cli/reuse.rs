@@ -17,20 +17,40 @@ pub fn run(
     format: super::Format,
     no_cache: bool,
 ) -> anyhow::Result<()> {
+    let bar = progress_bar();
+    let on_load = |p: corpus::LoadProgress| {
+        if let Some(bar) = bar.lock().expect("progress lock").as_ref() {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message("loading");
+        }
+    };
     // No PATH: the loader's bundled sample corpus.
-    let loaded = corpus::load(paths);
+    let loaded = corpus::load_with(paths, &corpus::LoadOptions::from_user_config()?, &on_load);
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            finish(&bar);
+            return Err(e);
+        }
+    };
     for s in &loaded.skipped {
-        eprintln!(
+        let line = format!(
             "speechtui: skipped {}: {}",
             clean(&s.path.display().to_string()),
             clean(&s.reason)
         );
+        // Above the bar, never through it.
+        match bar.lock().expect("progress lock").as_ref() {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
     }
     if loaded.documents.is_empty() {
+        finish(&bar);
         anyhow::bail!("no speeches found in the given paths");
     }
     let docs = loaded.documents;
-    let bar = progress_bar();
     let on_progress = |p: Progress| {
         if let Some(bar) = bar.lock().expect("progress lock").as_ref() {
             bar.set_length(p.total as u64);
@@ -38,23 +58,34 @@ pub fn run(
             bar.set_message(p.stage);
         }
     };
+    // Every pair the report shows is aligned by the alignment engine, not only scored by the
+    // index.
+    let defaults = Options::default();
     let options = Options {
         no_cache,
-        ..Options::default()
+        aligned_pairs: defaults.aligned_pairs.max(top),
+        ..defaults
     };
     let report = reuse::build(&docs, &options, &on_progress);
-    if let Some(bar) = bar.lock().expect("progress lock").take() {
-        bar.finish_and_clear();
-    }
+    finish(&bar);
     let report = report?;
     for w in &report.warnings {
         eprintln!("speechtui: warning: {}", clean(w));
     }
     let out = match format {
-        super::Format::Json => serde_json::to_string_pretty(&to_json(&docs, &report, top))? + "\n",
+        super::Format::Json => {
+            speechtui::export::json_pretty(&to_json(&docs, &report, top))? + "\n"
+        }
         super::Format::Text => to_text(&docs, &report, top),
     };
     super::show::write_stdout(&out)
+}
+
+/// Removes the progress bar from the terminal (before any message or the report).
+fn finish(bar: &Mutex<Option<ProgressBar>>) {
+    if let Some(bar) = bar.lock().expect("progress lock").take() {
+        bar.finish_and_clear();
+    }
 }
 
 /// A progress bar on stderr, only when stderr is a terminal (never in pipes or logs).

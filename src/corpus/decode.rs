@@ -91,12 +91,15 @@ pub fn mojibake(text: &str) -> Option<(usize, String)> {
     let mut found = re.find_iter(text);
     let first = found.next()?;
     let count = 1 + found.count();
-    let start = text[..first.start()]
-        .char_indices()
-        .rev()
-        .nth(3)
-        .map_or(0, |(i, _)| i);
-    let sample: String = text[start..].chars().take(12).collect();
+    // Up to four characters of context before, on the same line.
+    let line_start = text[..first.start()].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..first.start()];
+    let start = line_start + before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+    let sample: String = text[start..]
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(12)
+        .collect();
     Some((count, sample))
 }
 
@@ -247,6 +250,8 @@ mod tests {
         assert_eq!(sample, "是農歷牛年?!芭!毕笳髦");
         // ASCII punctuation in ordinary Chinese text is not mojibake.
         assert_eq!(mojibake("我们的步伐能不能再快些?肩膀能不能再硬些?"), None);
+        // The sample stays on its line.
+        assert_eq!(mojibake("甲\n書記?!芭!\n乙").unwrap().1, "書記?!芭!");
     }
 
     #[test]

@@ -113,11 +113,7 @@ impl LoadOptions {
 
 /// Where the user's chrome patterns live: `<config dir>/speechtui/chrome-patterns.txt`.
 pub fn user_patterns_file() -> Option<PathBuf> {
-    Some(
-        dirs::config_dir()?
-            .join("speechtui")
-            .join("chrome-patterns.txt"),
-    )
+    Some(crate::paths::config_dir()?.join("chrome-patterns.txt"))
 }
 
 /// One pattern per line; blank lines and `#` comments ignored.
@@ -209,7 +205,19 @@ pub fn load_with(
         .documents
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.part.cmp(&b.part)));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // Reasons are shown as they are (they may quote a path): make them terminal-safe here.
+    for s in &mut report.skipped {
+        if let std::borrow::Cow::Owned(safe) = visible_inline(&s.reason) {
+            s.reason = safe;
+        }
+    }
     Ok(report)
+}
+
+/// The speeches in the bytes of one file (named `path` for ids and titles), with the built-in
+/// chrome patterns, or why there are none. What `load` does for each file, without the disk.
+pub fn documents_from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, String> {
+    process::process(path, bytes, ChromePatterns::builtin())
 }
 
 /// The bytes of a file (or of an embedded sample page), refusing special files and huge files.

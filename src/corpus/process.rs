@@ -71,11 +71,6 @@ pub fn process(
         ));
     }
     let (text, _glosses) = remove_glosses(&text);
-    if let Some((n, sample)) = super::decode::mojibake(&text) {
-        file_warnings.push(format!(
-            "{n} mis-decoded run(s) (mojibake) kept as they are, e.g. “{sample}”"
-        ));
-    }
     let text = tidy_lines(&text);
     if text.is_empty() {
         return Err("no text (only whitespace or control characters)".into());
@@ -124,8 +119,16 @@ pub fn process(
                     title_from_file_name(path)
                 }
             };
+            // A title made from a file name or a page's <title> may hold control characters.
+            let title = super::clean::visible_inline(&title).into_owned();
             let date = find_date(&page.lines, &part.lines, Some(&title));
             let (mut text, dropped) = part_text(&page.lines[part.lines.clone()]);
+            // Counted in this speech's own text, not in the page around it.
+            if let Some((n, sample)) = super::decode::mojibake(&text) {
+                warnings.push(format!(
+                    "{n} mis-decoded run(s) (mojibake) kept as they are, e.g. “{sample}”"
+                ));
+            }
             // The speech's own title line, separated from it by a byline, heads its text.
             if let Some((_, TitleSource::Before(i))) = found {
                 let line = &page.lines[i];

@@ -53,13 +53,36 @@ fn piece(chars: &[char], span: Span) -> String {
     sanitize(&chars[start..end].iter().collect::<String>())
 }
 
+/// Whether a span holds only punctuation and spaces (nothing the key compares).
+fn is_punctuation(chars: &[char], span: Span) -> bool {
+    let end = span.end.min(chars.len());
+    let start = span.start.min(end);
+    let text: String = chars[start..end].iter().collect();
+    crate::align::key::normalise(&text).is_empty()
+}
+
+/// Whether an operation is a difference of wording (not of punctuation or spacing alone).
+fn is_wording(a: &[char], b: &[char], op: &TokenOp) -> bool {
+    match *op {
+        TokenOp::Equal { .. } => false,
+        TokenOp::Delete { a: sa } => !is_punctuation(a, sa),
+        TokenOp::Insert { b: sb } => !is_punctuation(b, sb),
+        TokenOp::Replace { a: sa, b: sb } => !(is_punctuation(a, sa) && is_punctuation(b, sb)),
+    }
+}
+
 /// The passage as one line: A's wording with the words only A has in `[-…-]` and those only B
-/// has in `{+…+}`.
+/// has in `{+…+}`. Punctuation that only one side has is not marked (A's is kept).
 pub(crate) fn marked_diff(a: &[char], b: &[char], passage: &Passage) -> String {
     let mut out = String::new();
     for op in &passage.ops {
         match *op {
             TokenOp::Equal { a: sa, .. } => out.push_str(&piece(a, sa)),
+            TokenOp::Delete { a: sa } if is_punctuation(a, sa) => out.push_str(&piece(a, sa)),
+            TokenOp::Insert { b: sb } if is_punctuation(b, sb) => {}
+            TokenOp::Replace { a: sa, b: sb } if is_punctuation(a, sa) && is_punctuation(b, sb) => {
+                out.push_str(&piece(a, sa))
+            }
             TokenOp::Delete { a: sa } => {
                 let _ = write!(out, "[-{}-]", piece(a, sa));
             }
@@ -122,7 +145,7 @@ pub fn comparison_text(a: &Document, b: &Document, cmp: &Comparison, params: &Pa
         );
         let _ = writeln!(out, "  A: {}", piece(&ac, p.a));
         let _ = writeln!(out, "  B: {}", piece(&bc, p.b));
-        if !p.ops.is_empty() && p.ops.iter().any(|op| !matches!(op, TokenOp::Equal { .. })) {
+        if p.ops.iter().any(|op| is_wording(&ac, &bc, op)) {
             let _ = writeln!(out, "  ≈  {}", marked_diff(&ac, &bc, p));
         }
     }

@@ -121,6 +121,9 @@ pub struct Marker {
     pub opener: bool,
     /// For points: the verb that follows the numeral (`是` or `要`); runs never mix them.
     pub point_verb: Option<char>,
+    /// Written with the `&` annotation artifact (`二&、`): in the reports this marks the top-level
+    /// heading of the year's work plan, whatever numbering precedes it.
+    pub artifact: bool,
 }
 
 /// Spaces a marker may contain or be followed by (`一 、`, `（ 一 ）`, `1. `).
@@ -157,6 +160,7 @@ fn marker(kind: MarkerKind, seq: Seq, written: &[char]) -> Marker {
         len: written.len(),
         opener: false,
         point_verb: None,
+        artifact: written.contains(&'&'),
     }
 }
 

@@ -95,11 +95,20 @@ pub fn outline(text: &str) -> Outline {
                 start: i,
                 marker,
                 run_in,
+                line_end: end,
             });
         }
     }
 
     let mut skip = vec![false; candidates.len()];
+    // A heading echoed just before itself (a title line repeating `一、过去五年工作回顾` above
+    // `各位代表：`) counts once, at its second, real place.
+    for i in 1..candidates.len() {
+        let same = |c: &Candidate| &chars[c.start..c.line_end];
+        if same(&candidates[i - 1]) == same(&candidates[i]) {
+            skip[i - 1] = true;
+        }
+    }
     let (mut accepted, mut runs) = sequence::resolve(&candidates, &skip);
     for _ in 1..MAX_PASSES {
         let mut changed = false;

@@ -142,6 +142,16 @@ fn emit(chars: &[char], runs: &[PointRun], sections: &[Section], orphan_base: u8
                 .collect()
         })
         .collect();
+    // A nested run never outlasts the outer item it sits in.
+    for i in 0..runs.len() {
+        if let Some((o, k)) = runs[i].outer {
+            if let Some(next) = runs[o].items.get(k + 1) {
+                for e in &mut ends[i] {
+                    *e = (*e).min(next.start);
+                }
+            }
+        }
+    }
     for i in (0..runs.len()).rev() {
         if let (Some((o, k)), true) = (runs[i].outer, valid[i]) {
             let inner_end = ends[i].iter().copied().max().unwrap_or(0);
@@ -181,5 +191,18 @@ fn emit(chars: &[char], runs: &[PointRun], sections: &[Section], orphan_base: u8
         }
     }
     out.sort_by_key(|s| s.start);
+    // A point ends, at the latest, where the next point of its level or above begins (a second
+    // enumeration on the same line as the end of the first).
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..out.len() {
+        while let Some(&i) = open.last() {
+            if out[i].level < out[j].level {
+                break;
+            }
+            out[i].end = out[i].end.min(out[j].start);
+            open.pop();
+        }
+        open.push(j);
+    }
     out
 }

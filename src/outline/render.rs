@@ -35,7 +35,16 @@ pub fn render_text(title: &str, outline: &Outline, width: usize) -> String {
     for s in &outline.sections {
         let indent = "  ".repeat(usize::from(s.level));
         let bullet = if s.point { "· " } else { "" };
-        let line = format!("{bullet}{}{}", clean(&s.marker), clean(&s.heading));
+        // A numeral alone (`二`, wiki layouts) needs a space before its heading.
+        let gap = if s
+            .marker
+            .ends_with(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+        {
+            " "
+        } else {
+            ""
+        };
+        let line = format!("{bullet}{}{gap}{}", clean(&s.marker), clean(&s.heading));
         let _ = writeln!(out, "{indent}{}", truncate_display(&line, width));
     }
     out

@@ -24,6 +24,8 @@ pub struct Candidate {
     /// The paragraph carries on after its lead sentence (`一、加大雾霾治理力度。50%的…`),
     /// rather than being a heading line of its own (`一、2014年主要工作`).
     pub run_in: bool,
+    /// Offset in chars of the end of the candidate's line.
+    pub line_end: usize,
 }
 
 /// A candidate accepted as a section.
@@ -172,6 +174,16 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
         st.accept(index, id);
         return;
     }
+    if marker.artifact {
+        // `二&、` out of sequence: the first part had no number of its own (`2019年工作回顾`),
+        // so everything so far belongs under that missing first item.
+        if let Seq::Number(n) = marker.seq {
+            shift_under_missing_parent(st, 0);
+            st.seen.insert(kind, ());
+            st.open(me, kind, n, true);
+        }
+        return;
+    }
     if let Some(d) = st.stack.iter().rposition(|r| r.kind == kind) {
         if marker.seq != Seq::Number(1) {
             return;
@@ -235,19 +247,26 @@ fn step(st: &mut State, index: usize, cand: &Candidate, ahead: &[Candidate], ski
     while p > 0 && st.stack[p - 1].kind.conventional_rank() > rank {
         p -= 1;
     }
-    if p < st.stack.len() {
-        let first = st.stack[p].first;
-        for a in &mut st.accepted[first..] {
-            a.level = a.level.saturating_add(1);
-        }
-        // The closed runs remember their shifted level, so resumption still lines up.
-        while st.stack.len() > p {
-            let level = st.depth().saturating_add(1);
-            if let Some(run) = st.stack.pop() {
-                st.closed.insert(run.kind, (run.last, level));
-            }
-        }
-    }
+    shift_under_missing_parent(st, p);
     st.seen.insert(kind, ());
     st.open(me, kind, n, true);
+}
+
+/// Moves the open runs from stack position `p` up (and every section since the first of them)
+/// one level down, under a parent the text does not show, and closes them.
+fn shift_under_missing_parent(st: &mut State, p: usize) {
+    if p >= st.stack.len() {
+        return;
+    }
+    let first = st.stack[p].first;
+    for a in &mut st.accepted[first..] {
+        a.level = a.level.saturating_add(1);
+    }
+    // The closed runs remember their shifted level, so resumption still lines up.
+    while st.stack.len() > p {
+        let level = st.depth().saturating_add(1);
+        if let Some(run) = st.stack.pop() {
+            st.closed.insert(run.kind, (run.last, level));
+        }
+    }
 }

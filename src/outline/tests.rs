@@ -240,3 +240,33 @@ fn chinese_headings_do_not_nest_in_arabic_lists() {
         ]
     );
 }
+
+#[test]
+fn artifact_heading_above_an_unnumbered_first_part() {
+    // 2019年工作回顾 has no number; its items are 一、… and the plan is `二&、`.
+    let t = "2019年工作回顾\n一、攻坚战\n（一）脱贫\n二，补短板\n二&、2020年工作目标\n一、持续攻坚\n二、高质量发展\n";
+    let got = brief(t);
+    assert_eq!(
+        got.iter().map(|s| (s.0, s.1.as_str())).collect::<Vec<_>>(),
+        vec![
+            (2, "一、"),
+            (3, "（一）"),
+            (2, "二，"),
+            (1, "二、"),
+            (2, "一、"),
+            (2, "二、")
+        ]
+    );
+}
+
+#[test]
+fn an_echoed_heading_counts_once() {
+    let t = "2013年政府工作报告\n一、过去五年工作回顾\n各位代表：\n一、过去五年工作回顾\n正文\n二、今后五年\n";
+    let o = outline(t);
+    assert_eq!(o.sections.len(), 2);
+    assert_eq!(
+        o.sections[0].start,
+        t.chars().position(|c| c == '各').unwrap() + 6
+    );
+    assert_eq!(o.sections[0].level, 1);
+}

@@ -14,17 +14,17 @@ pub struct Node {
 
 impl Outline {
     /// The parent of every section (`None`: a child of the root), from levels in document order:
-    /// the parent is the nearest earlier section of a lower level.
+    /// the parent is the nearest earlier section of a lower level (never a point, for a section).
     pub fn parents(&self) -> Vec<Option<usize>> {
         let mut open: Vec<usize> = Vec::new();
         self.sections
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                while open
-                    .last()
-                    .is_some_and(|&j| self.sections[j].level >= s.level)
-                {
+                // A point holds only points: a section closes every open point first.
+                while open.last().is_some_and(|&j| {
+                    self.sections[j].level >= s.level || (!s.point && self.sections[j].point)
+                }) {
                     open.pop();
                 }
                 let parent = open.last().copied();

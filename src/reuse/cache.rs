@@ -26,6 +26,8 @@ const REPORTS_KEPT: usize = 6;
 
 pub struct Cache {
     root: PathBuf,
+    /// What opening found and fixed (e.g. the stale cache of another engine version, removed).
+    pub warnings: Vec<String>,
 }
 
 /// The cache location: `SPEECHTUI_CACHE_DIR` if set, else `speechtui` in the platform cache dir.
@@ -43,12 +45,35 @@ impl Cache {
             Some(d) => d,
             None => bail!("no cache directory on this platform (set SPEECHTUI_CACHE_DIR)"),
         };
-        let root = base.join(format!("reuse-v{ENGINE_VERSION}"));
+        let current = format!("reuse-v{ENGINE_VERSION}");
+        let root = base.join(&current);
         for sub in ["docs", "reports"] {
             fs::create_dir_all(root.join(sub))
                 .with_context(|| format!("cannot create {}", root.join(sub).display()))?;
         }
-        Ok(Cache { root })
+        // Caches of other engine versions are stale: never read, removed (best effort: another
+        // process may be removing them too).
+        let mut warnings = Vec::new();
+        for entry in fs::read_dir(&base).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let is_version = name
+                .strip_prefix("reuse-v")
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()));
+            if is_version && name != current && entry.path().is_dir() {
+                match fs::remove_dir_all(entry.path()) {
+                    Ok(()) => warnings.push(format!(
+                        "removed the stale cache {} (another engine version); rebuilt",
+                        entry.path().display()
+                    )),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => warnings.push(format!(
+                        "stale cache {} not removed: {e}",
+                        entry.path().display()
+                    )),
+                }
+            }
+        }
+        Ok(Cache { root, warnings })
     }
 
     pub fn root(&self) -> &Path {
@@ -272,6 +297,24 @@ fn decode_doc(bytes: &[u8]) -> anyhow::Result<DocIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stale_versions_are_removed_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join("reuse-v0").join("docs");
+        fs::create_dir_all(&stale).unwrap();
+        fs::write(stale.join("x.idx"), b"old").unwrap();
+        fs::create_dir_all(dir.path().join("unrelated")).unwrap();
+        let cache = Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        assert!(!dir.path().join("reuse-v0").exists());
+        assert!(dir.path().join("unrelated").exists());
+        assert_eq!(cache.warnings.len(), 1, "{:?}", cache.warnings);
+        assert!(cache.warnings[0].contains("stale"));
+        assert!(Cache::open(Some(dir.path().to_path_buf()))
+            .unwrap()
+            .warnings
+            .is_empty());
+    }
 
     #[test]
     fn round_trip_and_corruption() {

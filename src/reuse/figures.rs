@@ -2,7 +2,6 @@
 //! pairs of speeches that share the most wording.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use super::formulas::{Grouping, Unitigs};
 use super::index::{DocIndex, Segment, SHINGLE};
@@ -82,35 +81,28 @@ pub fn candidates(grouping: &Grouping, stop_docs: usize) -> Vec<(u32, u32, u64)>
             _ => list.push((o.doc, chars)),
         }
     }
-    let scores = per_formula
+    // Every (pair, characters) contribution, then one sort: no hash map to grow or merge.
+    let mut contributions: Vec<(u64, u32)> = per_formula
         .par_iter()
-        .fold(FxHashMap::<u64, u64>::default, |mut acc, list| {
-            for (i, &(a, ca)) in list.iter().enumerate() {
-                for &(b, cb) in &list[i + 1..] {
-                    *acc.entry(((a as u64) << 32) | b as u64).or_default() += ca.min(cb) as u64;
-                }
-            }
-            acc
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(i, &(a, ca))| {
+                list[i + 1..]
+                    .iter()
+                    .map(move |&(b, cb)| (((a as u64) << 32) | b as u64, ca.min(cb)))
+            })
         })
-        .reduce(FxHashMap::default, |mut x, y| {
-            if x.len() < y.len() {
-                return merge(y, x);
-            }
-            merge(std::mem::take(&mut x), y)
-        });
-    let mut out: Vec<(u32, u32, u64)> = scores
-        .into_iter()
-        .map(|(k, v)| ((k >> 32) as u32, k as u32, v))
+        .collect();
+    contributions.par_sort_unstable_by_key(|c| c.0);
+    let mut out: Vec<(u32, u32, u64)> = contributions
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| {
+            let k = run[0].0;
+            let v: u64 = run.iter().map(|c| c.1 as u64).sum();
+            ((k >> 32) as u32, k as u32, v)
+        })
         .collect();
     out.par_sort_unstable_by_key(|&(a, b, v)| (std::cmp::Reverse(v), a, b));
     out
-}
-
-fn merge(mut x: FxHashMap<u64, u64>, y: FxHashMap<u64, u64>) -> FxHashMap<u64, u64> {
-    for (k, v) in y {
-        *x.entry(k).or_default() += v;
-    }
-    x
 }
 
 /// Which candidates get exact figures: each speech's strongest partners, and the strongest
@@ -129,32 +121,71 @@ pub fn shortlist(cands: &[(u32, u32, u64)], n_docs: usize, per_doc: usize) -> Ve
     out
 }
 
-/// Exact figures of a pair on the index: characters of each speech inside shingles that also
-/// occur in the other, counted in cleaned-text characters.
-pub fn exact_pair(a: usize, b: usize, docs: &[&DocIndex], sorted: &[Vec<(u64, u32)>]) -> Pair {
-    let (sa, sb) = (&sorted[a], &sorted[b]);
-    let mut in_a = vec![false; docs[a].hashes.len()];
-    let mut in_b = vec![false; docs[b].hashes.len()];
-    // One merge of the two hash-sorted lists marks the shared shingles on both sides.
-    let (mut i, mut j) = (0, 0);
-    while i < sa.len() && j < sb.len() {
-        let (ha, hb) = (sa[i].0, sb[j].0);
-        if ha < hb {
-            i += 1;
-        } else if hb < ha {
-            j += 1;
-        } else {
-            while i < sa.len() && sa[i].0 == ha {
-                in_a[sa[i].1 as usize] = true;
-                i += 1;
-            }
-            while j < sb.len() && sb[j].0 == hb {
-                in_b[sb[j].1 as usize] = true;
-                j += 1;
-            }
+/// The segments of each speech and the unitigs it holds, for exact pair figures.
+pub struct PairIndex<'a> {
+    segs: &'a [Segment],
+    of_segment: &'a [u32],
+    /// `seg_starts[d]..seg_starts[d + 1]`: the segments of speech `d`.
+    seg_starts: Vec<usize>,
+    /// Sorted, deduplicated unitigs of each speech.
+    unitigs: Vec<Vec<u32>>,
+}
+
+impl<'a> PairIndex<'a> {
+    pub fn new(n_docs: usize, segs: &'a [Segment], u: &'a Unitigs) -> PairIndex<'a> {
+        let mut seg_starts = vec![0usize; n_docs + 1];
+        for s in segs {
+            seg_starts[s.doc as usize + 1] += 1;
+        }
+        for d in 0..n_docs {
+            seg_starts[d + 1] += seg_starts[d];
+        }
+        let unitigs = (0..n_docs)
+            .into_par_iter()
+            .map(|d| {
+                let mut v = u.of_segment[seg_starts[d]..seg_starts[d + 1]].to_vec();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        PairIndex {
+            segs,
+            of_segment: &u.of_segment,
+            seg_starts,
+            unitigs,
         }
     }
-    let (ca, cb) = (covered(docs[a], &in_a), covered(docs[b], &in_b));
+
+    /// Cleaned-text characters of speech `a` inside wording it shares with speech `b`. All
+    /// occurrences of a unitig are the same wording, so a segment of `a` is shared with `b`
+    /// exactly when its unitig occurs in `b`.
+    fn covered(&self, doc: &DocIndex, a: usize, b: usize) -> usize {
+        let other = &self.unitigs[b];
+        let mut total = 0;
+        let mut run: Option<(usize, usize)> = None;
+        for j in self.seg_starts[a]..self.seg_starts[a + 1] {
+            if other.binary_search(&self.of_segment[j]).is_err() {
+                continue;
+            }
+            let s = &self.segs[j];
+            let (start, end) = (s.start as usize, s.end as usize - 1 + SHINGLE);
+            run = match run {
+                Some((rs, re)) if start <= re => Some((rs, re.max(end))),
+                r => {
+                    total += r.map_or(0, |(rs, re)| doc.text_chars_of(rs, re));
+                    Some((start, end))
+                }
+            };
+        }
+        total + run.map_or(0, |(rs, re)| doc.text_chars_of(rs, re))
+    }
+}
+
+/// Exact figures of a pair on the index: characters of each speech inside wording (10 key chars
+/// or more) that also occurs in the other, counted in cleaned-text characters.
+pub fn exact_pair(a: usize, b: usize, docs: &[&DocIndex], index: &PairIndex) -> Pair {
+    let (ca, cb) = (index.covered(docs[a], a, b), index.covered(docs[b], b, a));
     let share = |c: usize, d: &DocIndex| {
         if d.text_chars == 0 {
             0.0
@@ -170,51 +201,6 @@ pub fn exact_pair(a: usize, b: usize, docs: &[&DocIndex], sorted: &[Vec<(u64, u3
         b_reused: share(cb, docs[b]),
         passages: None,
     }
-}
-
-/// Cleaned-text characters of `doc` inside the marked shingles.
-fn covered(doc: &DocIndex, marked: &[bool]) -> usize {
-    let mut total = 0usize;
-    let mut run: Option<(usize, usize)> = None;
-    for (i, &m) in marked.iter().enumerate() {
-        if !m {
-            continue;
-        }
-        let end = i + SHINGLE;
-        run = match run {
-            Some((s, e)) if e >= i => Some((s, end)),
-            r => {
-                if let Some((s, e)) = r {
-                    total += doc.text_chars_of(s, e);
-                }
-                Some((i, end))
-            }
-        };
-    }
-    if let Some((s, e)) = run {
-        total += doc.text_chars_of(s, e);
-    }
-    total
-}
-
-/// `(hash, position)` of every shingle of each speech listed, sorted by hash (empty for the others).
-pub fn sorted_hashes(docs: &[&DocIndex], needed: &[bool]) -> Vec<Vec<(u64, u32)>> {
-    docs.par_iter()
-        .zip(needed)
-        .map(|(d, &need)| {
-            if !need {
-                return Vec::new();
-            }
-            let mut h: Vec<(u64, u32)> = d
-                .hashes
-                .iter()
-                .enumerate()
-                .map(|(i, &h)| (h, i as u32))
-                .collect();
-            h.sort_unstable();
-            h
-        })
-        .collect()
 }
 
 /// Figures of a pair from the alignment engine: the passages it aligns (near-identical wording

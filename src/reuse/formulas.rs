@@ -115,15 +115,7 @@ pub fn group(
     texts: &[&str],
     years: &[Option<i32>],
 ) -> Grouping {
-    let prof = std::env::var_os("SPEECHTUI_PROFILE").is_some();
-    let t0 = std::time::Instant::now();
-    let tick = |what: &str| {
-        if prof {
-            eprintln!("    {what}: {:.3}", t0.elapsed().as_secs_f64());
-        }
-    };
     let family = families(segs, u);
-    tick("families");
     let mut occs: Vec<FormulaOcc> = Vec::new();
     for j in 0..segs.len() {
         let f = family[u.of_segment[j] as usize];
@@ -160,7 +152,6 @@ pub fn group(
     let groups: Vec<&[u32]> = order
         .chunk_by(|&x, &y| occs[x as usize].family == occs[y as usize].family)
         .collect();
-    tick("occurrences");
     let mut drafts: Vec<Draft> = groups
         .par_iter()
         .filter_map(|group| {
@@ -193,7 +184,6 @@ pub fn group(
             })
         })
         .collect();
-    tick("drafts");
     drafts.par_sort_by_key(|d| {
         (
             std::cmp::Reverse(d.documents),
@@ -228,7 +218,6 @@ pub fn group(
         .iter()
         .map(|d| (d.example.doc as usize, span_of(&d.example)))
         .collect();
-    tick("ranked");
     let rep_texts = slice_texts(texts, &rep_spans);
     let templates: Vec<String> = drafts
         .par_iter()
@@ -238,7 +227,6 @@ pub fn group(
             template(text, docs[d.example.doc as usize], s as usize, e as usize)
         })
         .collect();
-    tick("texts");
     let formulas = drafts
         .into_iter()
         .zip(per_formula)

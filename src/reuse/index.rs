@@ -112,13 +112,6 @@ impl<T> Disjoint<T> {
 /// buckets by the top bits of their hash (hashes are uniform), then each bucket, a few thousand
 /// entries, is sorted in cache.
 pub fn count(docs: &[&DocIndex]) -> Counts {
-    let prof = std::env::var_os("SPEECHTUI_PROFILE").is_some();
-    let t0 = std::time::Instant::now();
-    let tick = |what: &str| {
-        if prof {
-            eprintln!("  {what}: {:.3}", t0.elapsed().as_secs_f64());
-        }
-    };
     let mut starts = Vec::with_capacity(docs.len() + 1);
     let mut total = 0usize;
     for d in docs {
@@ -190,7 +183,6 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
             });
     }
 
-    tick("scattered");
     let mut slices: Vec<&mut [Entry]> = Vec::with_capacity(nb);
     let mut rest: &mut [Entry] = &mut entries;
     for b in 0..nb {
@@ -235,7 +227,6 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
             }
         }
     });
-    tick("grouped");
 
     Counts {
         starts,

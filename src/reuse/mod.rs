@@ -222,7 +222,10 @@ pub fn build(
         None
     } else {
         match cache::Cache::open(options.cache_dir.clone()) {
-            Ok(c) => Some(c),
+            Ok(mut c) => {
+                warnings.append(&mut c.warnings);
+                Some(c)
+            }
             Err(e) => {
                 warnings.push(format!("cache unavailable, building without it: {e:#}"));
                 None
@@ -323,62 +326,31 @@ pub fn compute(
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> ReuseReport {
-    let prof = std::env::var_os("SPEECHTUI_PROFILE").is_some();
-    let t0 = std::time::Instant::now();
     let stage = |stage, done| {
-        if prof {
-            eprintln!("{stage}: {:.3}", t0.elapsed().as_secs_f64());
-        }
         progress(Progress {
             stage,
             done,
-            total: 4,
+            total: 6,
         })
     };
     let refs: Vec<&DocIndex> = indexes.iter().collect();
     stage("counting shingles", 0);
     let counts = index::count(&refs);
+    stage("cutting segments", 1);
     let segs = index::segments(&refs, &counts);
     drop(counts);
-    if prof {
-        eprintln!(
-            "  {} segments: {:.3}",
-            segs.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    stage("grouping formulas", 1);
+    stage("grouping formulas", 2);
     let unitigs = formulas::unitigs(&segs);
-    if prof {
-        eprintln!(
-            "  {} unitigs: {:.3}",
-            unitigs.occ.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
     let grouping = formulas::group(&segs, &unitigs, &refs, texts, years);
-    stage("measuring speeches", 2);
+    stage("measuring speeches", 3);
     let documents = figures::documents(ids, &refs, &segs, &unitigs, &grouping);
-    stage("ranking pairs", 3);
+    stage("ranking pairs", 4);
     let cands = figures::candidates(&grouping, options.stop_docs_for(indexes.len()));
     let shortlist = figures::shortlist(&cands, indexes.len(), options.partners_per_doc);
-    let mut needed = vec![false; indexes.len()];
-    for &(a, b) in &shortlist {
-        needed[a as usize] = true;
-        needed[b as usize] = true;
-    }
-    if prof {
-        eprintln!(
-            "  {} candidates, {} shortlisted: {:.3}",
-            cands.len(),
-            shortlist.len(),
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    let sorted = figures::sorted_hashes(&refs, &needed);
+    let pair_index = figures::PairIndex::new(indexes.len(), &segs, &unitigs);
     let mut pairs: Vec<Pair> = shortlist
         .par_iter()
-        .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &sorted))
+        .map(|&(a, b)| figures::exact_pair(a as usize, b as usize, &refs, &pair_index))
         .collect();
     let by_shared = |x: &Pair, y: &Pair| {
         y.shared_chars
@@ -387,15 +359,13 @@ pub fn compute(
     };
     pairs.sort_by(by_shared);
     // The strongest pairs get the alignment engine's passages (in parallel).
+    stage("aligning pairs", 5);
     let n_aligned = options.aligned_pairs.min(pairs.len());
     pairs[..n_aligned].par_iter_mut().for_each(|p| {
         *p = figures::aligned_pair(p.a, p.b, &refs, texts);
     });
-    if prof {
-        eprintln!("  {n_aligned} aligned: {:.3}", t0.elapsed().as_secs_f64());
-    }
     pairs.sort_by(by_shared);
-    stage("done", 4);
+    stage("done", 6);
     ReuseReport {
         documents,
         stats: Stats {

@@ -27,8 +27,12 @@ pub enum Action {
     /// Files loaded so far, of how many.
     LoadProgress(usize, usize),
     Loaded(LoadReport),
+    /// Each speech's title and text on the comparison key's fold (simplified script, half-width,
+    /// lower case), so the library filter finds 推進 when asked for 推进.
+    Folded(Vec<String>),
     IndexProgress(Progress),
-    Indexed(Result<ReuseReport, String>),
+    /// The reuse index, with its per-speech lookups built on the worker thread too.
+    Indexed(Result<Box<ReuseIndex>, String>),
     Compared {
         a: usize,
         b: usize,
@@ -290,6 +294,8 @@ pub struct App {
     pub docs: Arc<Vec<Document>>,
     /// Length of each speech in chars (counted once).
     pub doc_chars: Vec<usize>,
+    /// See [`Action::Folded`]; empty until the loader thread has made them.
+    pub folded: Vec<String>,
     pub skipped: Vec<Skipped>,
     pub reuse: ReuseState,
     pub library: LibraryState,
@@ -320,6 +326,7 @@ impl App {
             },
             docs: Arc::new(Vec::new()),
             doc_chars: Vec::new(),
+            folded: Vec::new(),
             skipped: Vec::new(),
             reuse: ReuseState::Pending(None),
             library: LibraryState {

@@ -24,10 +24,7 @@ pub struct Config {
 
 /// `<config dir>/speechtui`, or `$SPEECHTUI_CONFIG_DIR` when set.
 pub fn config_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("SPEECHTUI_CONFIG_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    dirs::config_dir().map(|d| d.join("speechtui"))
+    speechtui::paths::config_dir()
 }
 
 impl Config {

@@ -18,6 +18,12 @@ fn app_in(dir: PathBuf) -> App {
         dir,
     );
     update(&mut app, Action::Loaded(sample()));
+    let folded = app
+        .docs
+        .iter()
+        .map(super::update::library::folded_doc)
+        .collect();
+    update(&mut app, Action::Folded(folded));
     app
 }
 
@@ -286,4 +292,26 @@ fn resize_rewraps_open_screens() {
         panic!()
     };
     assert!(c.widths.0 > before.0);
+}
+
+#[test]
+fn library_filter_matches_across_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "/");
+    type_text(&mut app, "推进会");
+    let shown: Vec<&str> = app
+        .library
+        .rows
+        .iter()
+        .map(|&d| app.docs[d].title.as_str())
+        .collect();
+    // Simplified query, traditional titles (推進會) found too.
+    assert!(shown.iter().any(|t| t.contains("推進會")), "{shown:?}");
+    assert!(shown.iter().any(|t| t.contains("推进会")), "{shown:?}");
+    for d in 0..app.docs.len() {
+        let doc = &app.docs[d];
+        let has = super::update::library::folded_doc(doc).contains("推进会");
+        assert_eq!(app.library.rows.contains(&d), has, "{}", doc.title);
+    }
 }

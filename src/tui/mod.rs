@@ -119,6 +119,11 @@ fn event_loop(
                 oldest_key.get_or_insert(msg.at);
             }
             let loaded = matches!(msg.action, Action::Loaded(_));
+            match &msg.action {
+                Action::Indexed(_) => trace.mark("indexed_ms"),
+                Action::Folded(_) => trace.mark("folded_ms"),
+                _ => {}
+            }
             let effects = update::update(app, msg.action);
             if loaded {
                 docs_for_effects = app.docs.clone();
@@ -223,9 +228,24 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         let load_progress = |p: speechtui::corpus::LoadProgress| {
             send(&tx, Action::LoadProgress(p.done, p.total));
         };
-        let options = speechtui::corpus::LoadOptions::default();
+        // The user's chrome patterns, as `list` and `show` use them; a file that cannot be read
+        // is reported in the load report and the built-in patterns are used.
+        let (options, options_problem) = match speechtui::corpus::LoadOptions::from_user_config() {
+            Ok(o) => (o, None),
+            Err(e) => (speechtui::corpus::LoadOptions::default(), Some(e)),
+        };
         let report = match speechtui::corpus::load_with(&paths, &options, &load_progress) {
-            Ok(r) => r,
+            Ok(mut r) => {
+                if let (Some(e), Some(path)) =
+                    (options_problem, speechtui::corpus::user_patterns_file())
+                {
+                    r.skipped.push(speechtui::corpus::Skipped {
+                        path,
+                        reason: format!("not used, built-in patterns only: {e:#}"),
+                    });
+                }
+                r
+            }
             Err(e) => {
                 send(&tx, Action::Indexed(Err(format!("{e:#}"))));
                 speechtui::corpus::LoadReport::default()
@@ -234,6 +254,11 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
         let docs = report.documents.clone();
         if !send(&tx, Action::Loaded(report)) {
             return;
+        }
+        {
+            use rayon::prelude::*;
+            let folded = docs.par_iter().map(update::library::folded_doc).collect();
+            send(&tx, Action::Folded(folded));
         }
         let options = speechtui::reuse::Options {
             no_cache,
@@ -250,7 +275,8 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
             }
         };
         let result = speechtui::reuse::build(&docs, &options, &progress);
-        send(&tx, Action::Indexed(result.map_err(|e| format!("{e:#}"))));
+        let index = result.map(|report| Box::new(app::ReuseIndex::new(report, &docs)));
+        send(&tx, Action::Indexed(index.map_err(|e| format!("{e:#}"))));
     });
 }
 
@@ -288,6 +314,13 @@ impl Trace {
         if self.on() {
             let ms = self.started.elapsed().as_secs_f64() * 1e3;
             self.lines.push(format!("loaded_ms {ms:.1} docs {n}"));
+        }
+    }
+
+    fn mark(&mut self, what: &str) {
+        if self.on() {
+            let ms = self.started.elapsed().as_secs_f64() * 1e3;
+            self.lines.push(format!("{what} {ms:.1}"));
         }
     }
 

@@ -10,7 +10,9 @@ pub fn sample_dir() -> &'static Path {
 
 /// The sample corpus as the loader reads it.
 pub fn sample() -> LoadReport {
-    speechtui::corpus::load(&[sample_dir().to_path_buf()])
+    // Relative to the crate root (the tests' working directory), so that ids and paths on screen
+    // are the same on every checkout.
+    speechtui::corpus::load(&[std::path::PathBuf::from("sample")])
 }
 
 /// Index of the sample speech loaded from the file whose name starts with `prefix`.
@@ -53,6 +55,10 @@ pub fn index(app: &mut super::app::App) {
     let report = speechtui::reuse::build(&app.docs, &options, &|_| {});
     super::update::update(
         app,
-        super::app::Action::Indexed(report.map_err(|e| e.to_string())),
+        super::app::Action::Indexed(
+            report
+                .map(|r| Box::new(super::app::ReuseIndex::new(r, &app.docs)))
+                .map_err(|e| e.to_string()),
+        ),
     );
 }

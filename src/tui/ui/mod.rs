@@ -15,7 +15,7 @@ use ratatui::Frame;
 use super::app::{App, InputPurpose, Phase, ReuseState, View};
 use super::keymap::Command;
 use super::layout;
-use super::sanitize::{clean, fit, str_width, truncate};
+use super::sanitize::{clean, fit, str_width};
 
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -228,7 +228,7 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
     }
     if let Some(status) = &app.status {
         let style = if status.error { t.error } else { t.status };
-        let line = Line::from(Span::styled(truncate(&status.text, width), style));
+        let line = Line::from(Span::styled(elide_middle(&status.text, width), style));
         f.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -256,4 +256,48 @@ pub(super) fn pane<'a>(app: &App, title: String, focused: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_style(style)
         .title(Span::styled(clean(&title), t.title))
+}
+
+/// `s` in `width` columns; when too long, its middle gives way to `…`, so that both the start
+/// ("saved /home/…") and the end (the file name) of a message stay readable.
+fn elide_middle(s: &str, width: usize) -> String {
+    let s = clean(s);
+    if str_width(&s) <= width {
+        return s;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let w = |c: &char| super::sanitize::char_width(*c);
+    let half = width.saturating_sub(1) / 2;
+    let (mut head, mut used) = (String::new(), 0);
+    for c in &chars {
+        if used + w(c) > half {
+            break;
+        }
+        used += w(c);
+        head.push(*c);
+    }
+    let room = width.saturating_sub(1 + used);
+    let (mut tail, mut used_t) = (Vec::new(), 0);
+    for c in chars.iter().rev() {
+        if used_t + w(c) > room {
+            break;
+        }
+        used_t += w(c);
+        tail.push(*c);
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_status_keeps_both_ends() {
+        let s = "saved /tmp/ux/市委书记在2025年全市三级干部大会上的讲话__vs__在2025年全区_冲刺三季度_决战下半年_重点工作推进会上的讲话.txt";
+        let out = super::elide_middle(s, 60);
+        assert!(out.starts_with("saved /tmp/ux/"), "{out}");
+        assert!(out.ends_with("讲话.txt"), "{out}");
+        assert!(super::str_width(&out) <= 60);
+        assert_eq!(super::elide_middle("short", 60), "short");
+    }
 }

@@ -83,7 +83,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         }
         Popup::ReusedBy { entries, list, .. } => {
             let rect = layout::popup(area, 76, (entries.len() as u16 + 4).min(16));
-            f.render_widget(Clear, rect);
+            clear_around(f, rect, area);
             let block = pane(app, " Shared with · Enter compares ".into(), true).style(t.popup);
             let inner = layout::inner(rect);
             f.render_widget(block, rect);
@@ -123,7 +123,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             let msg = format!("{} exists.", path.display());
             let w = (str_width(&msg) as u16 + 4).clamp(40, area.width);
             let rect = layout::popup(area, w, 5);
-            f.render_widget(Clear, rect);
+            clear_around(f, rect, area);
             let block = pane(app, " Overwrite? ".into(), true).style(t.popup);
             let inner = layout::inner(rect);
             f.render_widget(block, rect);
@@ -154,7 +154,7 @@ fn scrolled(
     max_w: u16,
 ) {
     let rect = layout::popup(area, max_w, area.height.saturating_sub(2));
-    f.render_widget(Clear, rect);
+    clear_around(f, rect, area);
     let inner = layout::inner(rect);
     let h = inner.height as usize;
     let scroll = scroll.min(lines.len().saturating_sub(h));
@@ -182,4 +182,12 @@ fn scrolled(
         .collect();
     let _ = w;
     f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Clears the popup and a one-column margin beside it, so the screen below does not show through
+/// as stray characters next to the popup's border.
+fn clear_around(f: &mut Frame, rect: Rect, area: Rect) {
+    let x = rect.x.saturating_sub(1).max(area.x);
+    let right = (rect.right() + 1).min(area.right());
+    f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
 }

@@ -144,14 +144,35 @@ fn matches(app: &App, doc: usize) -> bool {
         return true;
     }
     let d = &app.docs[doc];
-    let lower = f.to_lowercase();
-    d.title.to_lowercase().contains(&lower)
-        || d.date.as_deref().is_some_and(|x| x.contains(f.as_str()))
-        || if f.chars().any(|c| c.is_ascii_alphabetic()) {
-            d.text.to_lowercase().contains(&lower)
-        } else {
-            d.text.contains(f.as_str())
+    if d.date.as_deref().is_some_and(|x| x.contains(f.as_str())) {
+        return true;
+    }
+    match app.folded.get(doc) {
+        Some(folded) => folded.contains(&fold(f)),
+        // Before the folded texts arrive: plain matching, ASCII case-insensitive.
+        None => {
+            let lower = f.to_ascii_lowercase();
+            d.title.to_ascii_lowercase().contains(&lower)
+                || if f.chars().any(|c| c.is_ascii_alphabetic()) {
+                    d.text.to_ascii_lowercase().contains(&lower)
+                } else {
+                    d.text.contains(f.as_str())
+                }
         }
+    }
+}
+
+/// The comparison key's fold of a string (simplified script, half-width, lower case).
+pub fn fold(s: &str) -> String {
+    speechtui::align::fold::fold_str(s).to_lowercase()
+}
+
+/// What the filter searches in a speech: its title and text, folded.
+pub fn folded_doc(d: &speechtui::corpus::Document) -> String {
+    let mut s = fold(&d.title);
+    s.push('\n');
+    s.push_str(&fold(&d.text));
+    s
 }
 
 /// Recomputes the shown rows (filter + sort), keeping `keep` selected if still shown.

@@ -3,7 +3,7 @@
 
 pub(crate) mod compare;
 mod explorer;
-mod library;
+pub(crate) mod library;
 mod popup;
 pub(crate) mod reader;
 
@@ -11,9 +11,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{
-    Action, App, Effect, Input, InputPurpose, Phase, Popup, ReuseIndex, ReuseState, View,
-};
+use super::app::{Action, App, Effect, Input, InputPurpose, Phase, Popup, ReuseState, View};
 use super::keymap::{Command, Key};
 use super::theme::{ColorDepth, Theme, BUILTIN};
 
@@ -45,9 +43,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 (*done, *total) = (d, t);
             }
         }
+        Action::Folded(folded) => {
+            if folded.len() == app.docs.len() {
+                app.folded = folded;
+                let filter = std::mem::take(&mut app.library.filter);
+                library::set_filter(app, filter);
+            }
+        }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),
-        Action::Indexed(Ok(report)) => {
-            app.reuse = ReuseState::Ready(Arc::new(ReuseIndex::new(report, &app.docs)));
+        Action::Indexed(Ok(index)) => {
+            app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
         }
         Action::Indexed(Err(e)) => {

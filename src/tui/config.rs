@@ -160,14 +160,24 @@ mod tests {
 
         std::fs::write(
             dir.path().join("config.toml"),
-            "colour = 1\n[keys]\nquit = 3\nfly = \"f\"\n",
+            "colour = 1\n[keys]\nquit = 3\nfly = \"f\"\nsave = \"Hyper-w\"\n",
         )
         .unwrap();
         let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
-        assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+        assert_eq!(c.warnings.len(), 4, "{:?}", c.warnings);
         assert_eq!(
             c.keymap.command(&Key::parse("q").unwrap()),
             Some(Command::Quit)
+        );
+        // A key that cannot be read leaves the command its default key.
+        assert!(
+            c.warnings.iter().any(|w| w.contains("Hyper-w")),
+            "{:?}",
+            c.warnings
+        );
+        assert_eq!(
+            c.keymap.command(&Key::parse("s").unwrap()),
+            Some(Command::Save)
         );
     }
 }

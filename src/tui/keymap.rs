@@ -240,14 +240,24 @@ impl Keymap {
                 continue;
             };
             let mut parsed = Vec::new();
+            let mut invalid = false;
             for spec in specs {
                 match Key::parse(spec) {
                     Ok(k) if k.ctrl && k.code == KeyCode::Char('c') => {
+                        invalid = true;
                         warnings.push("Ctrl-c always quits and cannot be rebound".into())
                     }
                     Ok(k) => parsed.push(k),
-                    Err(e) => warnings.push(format!("[keys] {name}: {e}")),
+                    Err(e) => {
+                        invalid = true;
+                        warnings.push(format!("[keys] {name}: {e}"))
+                    }
                 }
+            }
+            // An entry that could not be read whole keeps the command's default keys: a typo must
+            // not leave a command with no key at all.
+            if invalid {
+                continue;
             }
             for other in keys.values_mut() {
                 other.retain(|k| !parsed.contains(k));
@@ -372,10 +382,23 @@ mod tests {
         assert_eq!(km.command(&key("Ctrl-q")), Some(Command::Quit));
         assert_eq!(km.command(&key("q")), Some(Command::Down));
         assert_eq!(km.command(&key("j")), None);
-        assert_eq!(km.keys(Command::Help), &[] as &[Key]);
-        assert_eq!(km.first_label(Command::Help), "-");
+        // Entries that could not be read keep the defaults (with a warning each).
+        assert_eq!(km.keys(Command::Help), &[key("?")]);
+        assert_eq!(km.first_label(Command::Help), "?");
+        assert_eq!(km.keys(Command::Top), &[key("g"), key("Home")]);
         assert_eq!(warnings.len(), 3, "{warnings:?}");
         assert!(warnings[0].contains("frobnicate"));
+        // One bad key spoils the whole entry: the valid `x` is not taken from anyone.
+        let (km, warnings) =
+            Keymap::with_overrides(&[("save".into(), vec!["x".into(), "Hyper-w".into()])]);
+        assert_eq!(km.keys(Command::Save), &[key("s")]);
+        assert_eq!(km.command(&key("x")), None);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        // An empty list still unbinds on purpose.
+        let (km, warnings) = Keymap::with_overrides(&[("help".into(), vec![])]);
+        assert!(warnings.is_empty());
+        assert_eq!(km.keys(Command::Help), &[] as &[Key]);
+        assert_eq!(km.first_label(Command::Help), "-");
     }
 
     #[test]

@@ -181,6 +181,15 @@ const SIZES: &[(u16, u16)] = &[
     (200, 60),
 ];
 
+/// Screens counted at each check, to show what the random session reached.
+const VIEWS: &[(&str, &str)] = &[
+    ("library", "Library ·"),
+    ("reader", "Reader ·"),
+    ("comparison", "Comparison ·"),
+    ("explorer", "Boilerplate explorer"),
+    ("too small", "Terminal too small"),
+];
+
 /// One random action; returns how many key presses it sent.
 fn act(tmux: &Tmux, rng: &mut Rng) -> usize {
     match rng.below(100) {
@@ -346,6 +355,7 @@ fn soak(keys: usize) {
         |tmux: &Tmux| state.path().join("exit").exists() || tmux.format("#{pane_dead}") == "1";
     let start = Instant::now();
     let mut samples = vec![first];
+    let mut seen = [0usize; VIEWS.len()];
     let (mut sent, mut next_check, mut resizes) = (0usize, 100usize, 0usize);
     while sent < keys {
         if rng.below(40) == 0 {
@@ -366,6 +376,12 @@ fn soak(keys: usize) {
                 tmux.screen()
             );
             samples.push(rss.unwrap());
+            let screen = tmux.screen();
+            for (i, (_, marker)) in VIEWS.iter().enumerate() {
+                if screen.contains(marker) {
+                    seen[i] += 1;
+                }
+            }
         }
     }
     let driven = start.elapsed();
@@ -397,6 +413,13 @@ fn soak(keys: usize) {
         driven.as_secs_f64(),
         samples.iter().map(|m| m.round() as u64).collect::<Vec<_>>()
     );
+
+    let views: Vec<String> = VIEWS
+        .iter()
+        .zip(seen)
+        .map(|((name, _), n)| format!("{name} {n}"))
+        .collect();
+    eprintln!("soak: views at the checks: {}", views.join(", "));
 
     // Exit status 0, no panic message.
     let exit = std::fs::read_to_string(state.path().join("exit")).unwrap();

@@ -12,10 +12,13 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 use std::time::Instant;
 
 use speechtui::corpus::Document;
+
+/// The same reading of the reports as the reuse tests.
+#[path = "../tests/reuse_support/mod.rs"]
+mod reuse_support;
 use speechtui::reuse::{self, Options};
 
 fn corpus_dir() -> PathBuf {
@@ -23,32 +26,7 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn load(n: usize) -> Vec<Document> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .expect("corpus-extra/gov-work-reports")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.truncate(n);
-    files
-        .into_iter()
-        .map(|path| {
-            let raw = std::fs::read_to_string(&path).expect("UTF-8 report");
-            let text = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            Document {
-                id: path.display().to_string(),
-                title: name.clone(),
-                date: Some(name[..4].to_string()),
-                part: None,
-                encoding: "UTF-8".into(),
-                raw: Arc::from(raw.as_str()),
-                text,
-                path,
-                warnings: Vec::new(),
-            }
-        })
-        .collect()
+    reuse_support::load_txt(&corpus_dir(), n)
 }
 
 /// CPU time (user + system) of this process so far, in seconds (from `/proc/self/stat`).

@@ -45,4 +45,30 @@ for f in "$@"; do
     { head -c 32000 "$first"; printf '\000'; head -c 32000 "$f"; } > corpus/compare/pair$k
     first=$f
 done
-echo "seed corpora: $(ls corpus/load | wc -l) load, $(ls corpus/outline | wc -l) outline, $(ls corpus/compare | wc -l) compare"
+# Settings: configs (with their theme choice and key overrides) joined by a NUL to a theme file.
+mkdir -p corpus/settings
+k=0
+for theme in ../themes/*.toml; do
+    for config in 'theme = "fuzz"' \
+                  'theme = "fuzz"
+[keys]
+quit = ["q", "Ctrl-q"]
+save = "w"
+down = ["j", "Down", "Ctrl-n"]
+help = []' \
+                  'theme = "light"
+[keys]
+next_passage = "Alt-]"
+prev_passage = ["S-Tab", "F5", "Ctrl-Alt-x", "↑"]
+compare = ["Space"]' \
+                  'colour = 1
+theme = "../config"
+[keys]
+fly = "f"
+quit = 3
+top = ["Hyper-g", "g"]'; do
+        k=$((k + 1))
+        { printf '%s\n' "$config"; printf '\000'; cat "$theme"; } > corpus/settings/seed$k
+    done
+done
+echo "seed corpora: $(ls corpus/load | wc -l) load, $(ls corpus/outline | wc -l) outline, $(ls corpus/compare | wc -l) compare, $(ls corpus/settings | wc -l) settings"

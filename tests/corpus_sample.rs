@@ -185,6 +185,19 @@ fn ordinary_parentheses_and_mojibake_are_kept() {
     );
     let d004 = doc(&docs, "004_3bce6aca9e0e3511.txt", Some(2));
     assert!(d004.text.contains("民間投資占比較大(占66%)"));
+    // The source site's page numbers inside sentences are gone, the sentences whole again.
+    for joined in [
+        "等政府投資項目",
+        "等方面先行先試",
+        "治理工程已經建設了四年",
+        "都已經明確",
+    ] {
+        assert!(d004.text.contains(joined), "{joined}");
+    }
+    assert!(d004
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("4 sentence(s) broken by a page number joined")));
 }
 
 /// First and last lines of every speech: nothing of the speech is cut.

@@ -5,75 +5,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+
+mod tmux_support;
+
+use tmux_support::{have_tmux, Tmux};
 
 const BIN: &str = env!("CARGO_BIN_EXE_speechtui");
 
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", &self.session, k]);
-            // Let each key be drawn before the next, as a typist would.
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(text, |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn start(dir: &Path, name: &str, env: &str) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("speechtui-e2e-{}-{name}", std::process::id()),
-        session: "e2e".into(),
-    };
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
     let config = dir.join("config");
     std::fs::create_dir_all(&config).unwrap();
@@ -86,27 +25,7 @@ fn start(dir: &Path, name: &str, env: &str) -> Tmux {
         config = config.display(),
         sample = sample.display(),
     );
-    let out = tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        &tmux.session,
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux
+    Tmux::start(&format!("e2e-{name}"), 80, 24, &script)
 }
 
 fn finished(tmux: &Tmux, dir: &Path) -> (i32, String) {
@@ -118,27 +37,6 @@ fn finished(tmux: &Tmux, dir: &Path) -> (i32, String) {
         .unwrap();
     let stty = std::fs::read_to_string(dir.join("stty")).unwrap();
     (exit, stty)
-}
-
-fn assert_terminal_restored(tmux: &Tmux, stty: &str) {
-    // Raw mode off: line editing and echo are back.
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(
-        words.contains(&"icanon") && words.contains(&"echo"),
-        "terminal left raw:\n{stty}"
-    );
-    let alt = tmux.cmd(&[
-        "display-message",
-        "-p",
-        "-t",
-        &tmux.session,
-        "#{alternate_on}",
-    ]);
-    assert_eq!(
-        String::from_utf8_lossy(&alt.stdout).trim(),
-        "0",
-        "still on the alternate screen"
-    );
 }
 
 #[test]
@@ -206,7 +104,7 @@ fn open_compare_save_quit() {
     tmux.keys(&["q"]);
     let (exit, stty) = finished(&tmux, dir);
     assert_eq!(exit, 0);
-    assert_terminal_restored(&tmux, &stty);
+    tmux.assert_terminal_restored(&stty);
 }
 
 #[test]
@@ -224,7 +122,7 @@ fn ctrl_c_quits_while_typing_and_restores_the_terminal() {
     tmux.keys(&["C-c"]);
     let (exit, stty) = finished(&tmux, dir);
     assert_eq!(exit, 0);
-    assert_terminal_restored(&tmux, &stty);
+    tmux.assert_terminal_restored(&stty);
 }
 
 #[test]
@@ -253,7 +151,7 @@ fn a_panic_restores_the_terminal_and_says_so_briefly() {
     let tmux = start(dir, "panic", "SPEECHTUI_DEBUG_PANIC=1");
     let (exit, stty) = finished(&tmux, dir);
     assert_eq!(exit, 101);
-    assert_terminal_restored(&tmux, &stty);
+    tmux.assert_terminal_restored(&stty);
     let screen = tmux.screen();
     assert!(screen.contains("speechtui: internal error"), "{screen}");
     assert!(!screen.contains("stack backtrace"), "{screen}");

@@ -11,8 +11,11 @@
 //! tmux or `../shared/corpus-extra` is absent. The seed is `SPEECHTUI_SOAK_SEED` (default fixed).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
+
+mod tmux_support;
+
+use tmux_support::{have_tmux, Tmux};
 
 const BIN: &str = env!("CARGO_BIN_EXE_speechtui");
 
@@ -34,73 +37,6 @@ impl Rng {
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
         from[self.below(from.len())]
     }
-}
-
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn key(&self, k: &str) {
-        self.cmd(&["send-keys", "-t", &self.session, k]);
-    }
-
-    /// Text typed as is (CJK included), not looked up as a key name.
-    fn literal(&self, text: &str) {
-        self.cmd(&["send-keys", "-l", "-t", &self.session, text]);
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        let (w, h) = (w.to_string(), h.to_string());
-        self.cmd(&["resize-window", "-t", &self.session, "-x", &w, "-y", &h]);
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn format(&self, fmt: &str) -> String {
-        let out = self.cmd(&["display-message", "-p", "-t", &self.session, fmt]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn wait_for(&self, what: &str, limit: Duration, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            if start.elapsed() > limit {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 fn corpus_extra() -> Option<PathBuf> {
@@ -313,34 +249,11 @@ fn soak(keys: usize) {
          stty -a > '{s}/stty'; echo DONE; sleep 600",
         corpus = corpus.display(),
     );
-    let tmux = Tmux {
-        socket: format!("speechtui-soak-{}-{keys}", std::process::id()),
-        session: "soak".into(),
-    };
-    let out = tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "soak",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let tmux = Tmux::start(&format!("soak-{keys}"), 100, 30, &script);
 
     // Loaded: the library is listed and the reuse index is built.
     let load_start = Instant::now();
-    tmux.wait_for("the corpus and its index", Duration::from_secs(300), |s| {
+    tmux.wait_within("the corpus and its index", Duration::from_secs(300), |s| {
         s.contains("Library ·") && !s.contains("indexing")
     });
     let load = load_start.elapsed();
@@ -400,9 +313,7 @@ fn soak(keys: usize) {
         tmux.key("q");
         std::thread::sleep(Duration::from_millis(700));
     }
-    tmux.wait_for("the shell after exit", Duration::from_secs(20), |s| {
-        s.contains("DONE")
-    });
+    tmux.wait_text("DONE");
 
     let half = &samples[samples.len() / 2..];
     let late_max = half.iter().cloned().fold(0.0, f64::max);
@@ -435,16 +346,7 @@ fn soak(keys: usize) {
 
     // The terminal was given back: no raw mode, no alternate screen.
     let stty = std::fs::read_to_string(state.path().join("stty")).unwrap();
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(
-        words.contains(&"icanon") && words.contains(&"echo"),
-        "terminal left raw:\n{stty}"
-    );
-    assert_eq!(
-        tmux.format("#{alternate_on}"),
-        "0",
-        "still on the alternate screen"
-    );
+    tmux.assert_terminal_restored(&stty);
 
     // Memory stayed flat.
     let bound = first * 1.5 + 100.0;

@@ -10,8 +10,11 @@
 //! only mean it came from a document. Skips (passes with a note) when tmux is not installed.
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod tmux_support;
+
+use tmux_support::{have_tmux, Tmux};
 
 const BIN: &str = env!("CARGO_BIN_EXE_speechtui");
 
@@ -55,61 +58,6 @@ const FORBIDDEN: &[(&str, &[u8])] = &[
     ("BOM", "\u{feff}".as_bytes()),
 ];
 
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", &self.session, k]);
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("timed out waiting for {text:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 fn build_corpus(dir: &Path) {
     use std::os::unix::ffi::OsStrExt;
     let corpus = dir.join("corpus");
@@ -140,10 +88,6 @@ fn build_corpus(dir: &Path) {
 }
 
 fn start(dir: &Path) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("speechtui-harden-{}", std::process::id()),
-        session: "harden".into(),
-    };
     // The program starts only once the pipe is attached, so its very first bytes are recorded.
     let script = format!(
         "unset RUST_BACKTRACE; cd '{dir}' && while [ ! -e go ]; do sleep 0.05; done; \
@@ -151,28 +95,9 @@ fn start(dir: &Path) -> Tmux {
          '{BIN}' '{dir}/corpus'; echo $? > '{dir}/exit'; echo DONE; sleep 600",
         dir = dir.display(),
     );
-    let out = tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        &tmux.session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let tmux = Tmux::start("harden", 100, 30, &script);
     let pipe = format!("cat >> '{}/raw'", dir.display());
-    let out = tmux.cmd(&["pipe-pane", "-t", &tmux.session, &pipe]);
+    let out = tmux.cmd(&["pipe-pane", "-t", tmux.session(), &pipe]);
     assert!(out.status.success());
     std::fs::write(dir.join("go"), "").unwrap();
     tmux

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod glosses;
 pub mod html;
 pub mod meta;
+pub mod pagebreak;
 pub mod patterns;
 pub mod process;
 pub mod sample;
@@ -151,6 +152,16 @@ pub fn load(paths: &[PathBuf]) -> LoadReport {
         .expect("the built-in chrome patterns compile")
 }
 
+/// The user's chrome patterns compiled, or `None` for the built-in ones.
+fn custom_patterns(options: &LoadOptions) -> anyhow::Result<Option<ChromePatterns>> {
+    if options.chrome_patterns.is_empty() {
+        return Ok(None);
+    }
+    ChromePatterns::new(&options.chrome_patterns)
+        .map(Some)
+        .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))
+}
+
 /// [`load`] with options, calling `progress` after each file (from worker threads).
 /// Fails only if a user-supplied chrome pattern does not compile.
 pub fn load_with(
@@ -158,14 +169,8 @@ pub fn load_with(
     options: &LoadOptions,
     progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> anyhow::Result<LoadReport> {
-    let custom;
-    let patterns = if options.chrome_patterns.is_empty() {
-        ChromePatterns::builtin()
-    } else {
-        custom = ChromePatterns::new(&options.chrome_patterns)
-            .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
-        &custom
-    };
+    let custom = custom_patterns(options)?;
+    let patterns = custom.as_ref().unwrap_or_else(|| ChromePatterns::builtin());
     let discovery = if paths.is_empty() {
         match sample::on_disk() {
             Some(dir) => discover::discover(&[dir]),
@@ -298,14 +303,8 @@ pub fn open_doc_with(spec: &str, options: &LoadOptions) -> anyhow::Result<Docume
     if part == Some(0) {
         anyhow::bail!("{shown}#0: speeches are numbered from 1");
     }
-    let custom;
-    let patterns = if options.chrome_patterns.is_empty() {
-        ChromePatterns::builtin()
-    } else {
-        custom = ChromePatterns::new(&options.chrome_patterns)
-            .map_err(|e| anyhow::anyhow!("invalid chrome pattern: {e}"))?;
-        &custom
-    };
+    let custom = custom_patterns(options)?;
+    let patterns = custom.as_ref().unwrap_or_else(|| ChromePatterns::builtin());
     let bytes = read_file(&path, options.max_file_bytes)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
     let mut docs = process::process(&path, &bytes, patterns)

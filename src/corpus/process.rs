@@ -12,6 +12,7 @@ use super::html::{html_to_text, looks_like_html};
 use super::meta::{
     find_date, find_title, title_from_file_name, title_from_page_title, TitleSource,
 };
+use super::pagebreak::join_page_breaks;
 use super::patterns::ChromePatterns;
 use super::split::split;
 use super::Document;
@@ -122,7 +123,14 @@ pub fn process(
             // A title made from a file name or a page's <title> may hold control characters.
             let title = super::clean::visible_inline(&title).into_owned();
             let date = find_date(&page.lines, &part.lines, Some(&title));
-            let (mut text, dropped) = part_text(&page.lines[part.lines.clone()]);
+            let (text, dropped) = part_text(&page.lines[part.lines.clone()]);
+            let (mut text, page_breaks) = join_page_breaks(&text);
+            if let Some(first) = page_breaks.first() {
+                warnings.push(format!(
+                    "{} sentence(s) broken by a page number joined (first: “{first}”)",
+                    page_breaks.len()
+                ));
+            }
             // Counted in this speech's own text, not in the page around it.
             if let Some((n, sample)) = super::decode::mojibake(&text) {
                 warnings.push(format!(

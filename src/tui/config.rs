@@ -92,11 +92,11 @@ fn parse(src: &str) -> Result<Parsed, String> {
                             match specs {
                                 Some(s) => keys.push((cmd.clone(), s)),
                                 None => {
-                                    warnings.push(format!("[keys] {cmd}: keys must be strings"))
+                                    warnings.push(format!("[keys] {cmd:?}: keys must be strings"))
                                 }
                             }
                         }
-                        _ => warnings.push(format!("[keys] {cmd}: give a key or a list of keys")),
+                        _ => warnings.push(format!("[keys] {cmd:?}: give a key or a list of keys")),
                     }
                 }
             }

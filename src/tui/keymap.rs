@@ -53,30 +53,34 @@ impl Key {
                 break;
             }
         }
-        let mut chars = rest.chars();
-        key.code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest.to_ascii_lowercase().as_str() {
-                "enter" | "return" => KeyCode::Enter,
-                "esc" | "escape" => KeyCode::Esc,
-                "tab" => KeyCode::Tab,
-                "backtab" | "shift-tab" => KeyCode::BackTab,
-                "space" => KeyCode::Char(' '),
-                "backspace" => KeyCode::Backspace,
-                "up" => KeyCode::Up,
-                "down" => KeyCode::Down,
-                "left" => KeyCode::Left,
-                "right" => KeyCode::Right,
-                "pageup" | "pgup" => KeyCode::PageUp,
-                "pagedown" | "pgdn" => KeyCode::PageDown,
-                "home" => KeyCode::Home,
-                "end" => KeyCode::End,
-                "delete" | "del" => KeyCode::Delete,
-                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-                    KeyCode::F(f[1..].parse().unwrap())
+        // Names first (the labels of help and hints among them, so a key copied from `?` into
+        // `config.toml` reads back as the same key), then a single character.
+        key.code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" | "shift-tab" | "s-tab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "backspace" | "bksp" => KeyCode::Backspace,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().unwrap())
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+                    _ => return Err(format!("unknown key {spec:?}")),
                 }
-                _ => return Err(format!("unknown key {spec:?}")),
-            },
+            }
         };
         Ok(key)
     }
@@ -104,9 +108,10 @@ impl Key {
             other => format!("{other:?}"),
         };
         match (self.ctrl, self.alt) {
-            (true, _) => format!("Ctrl-{base}"),
-            (_, true) => format!("Alt-{base}"),
-            _ => base,
+            (true, true) => format!("Ctrl-Alt-{base}"),
+            (true, false) => format!("Ctrl-{base}"),
+            (false, true) => format!("Alt-{base}"),
+            (false, false) => base,
         }
     }
 }
@@ -169,32 +174,35 @@ commands! {
     PageUp "page_up" Everywhere "page up" ["PageUp", "Ctrl-u"];
     Top "top" Everywhere "go to the top" ["g", "Home"];
     Bottom "bottom" Everywhere "go to the bottom" ["G", "End"];
-    Open "open" Everywhere "open the selected speech / section / occurrence" ["Enter"];
+    Open "open" Everywhere "open speech / section / occurrence" ["Enter"];
     Back "back" Everywhere "back, close a popup" ["Esc"];
     NextPane "next_pane" Everywhere "next pane" ["Tab"];
-    Search "search" Everywhere "search (in the library: filter as you type)" ["/"];
+    Search "search" Everywhere "search (library: filter as you type)" ["/"];
     NextHit "next_hit" Everywhere "next search hit" ["n"];
     PrevHit "prev_hit" Everywhere "previous search hit" ["N"];
     Help "help" Everywhere "this help" ["?"];
     Quit "quit" Everywhere "quit (Ctrl-C always quits)" ["q"];
     Theme "theme" Everywhere "next colour theme" ["t"];
-    Compare "compare" Library "mark the speech; on a second one, compare the two" ["c"];
+    Compare "compare" Library "mark a speech; on a second, compare them" ["c"];
     LoadReport "load_report" Library "load report: skipped files and warnings" ["L"];
-    Explorer "explorer" Library "boilerplate explorer: the corpus's formulas" ["b"];
+    Explorer "explorer" Library "boilerplate explorer (corpus formulas)" ["b"];
     SortTitle "sort_title" Library "sort by title (again: reverse)" ["1"];
     SortDate "sort_date" Library "sort by date (again: reverse)" ["2"];
     SortLength "sort_length" Library "sort by length (again: reverse)" ["3"];
     SortBorrowed "sort_borrowed" Library "sort by borrowed share (again: reverse)" ["4"];
     ToggleOutline "toggle_outline" Reader "show/hide the outline pane" ["o"];
     Collapse "collapse" Reader "fold/unfold the outline section" ["Space"];
-    ReusedBy "reused_by" Reader "speeches sharing the reused text on the cursor line" ["r"];
+    ReusedBy "reused_by" Reader "speeches sharing the reused text here" ["r"];
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
     SwapOrder "swap_order" Comparison "show B in its own order / in A's order" ["v"];
-    Save "save" Comparison "save the comparison (the concordance in the explorer)" ["s"];
+    Save "save" Comparison "save the comparison / the concordance" ["s"];
     SortYear "sort_year" Boilerplate "sort the concordance by year / by speech" ["y"];
 }
+
+/// One line of help: the keys, what they do, the command's name in `config.toml`.
+pub type HelpRow = (String, &'static str, &'static str);
 
 /// Key → command, built from the defaults and the user's overrides.
 #[derive(Debug, Clone)]
@@ -243,7 +251,7 @@ impl Keymap {
             let mut invalid = false;
             for spec in specs {
                 match Key::parse(spec) {
-                    Ok(k) if k.ctrl && k.code == KeyCode::Char('c') => {
+                    Ok(k) if k.ctrl && matches!(k.code, KeyCode::Char('c' | 'C')) => {
                         invalid = true;
                         warnings.push("Ctrl-c always quits and cannot be rebound".into())
                     }
@@ -283,8 +291,8 @@ impl Keymap {
             .unwrap_or_else(|| "-".into())
     }
 
-    /// Help lines, grouped by scope: (scope title, [(keys, description)]).
-    pub fn help(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    /// Help lines, grouped by scope: (scope title, [(keys, description, name in config.toml)]).
+    pub fn help(&self) -> Vec<(&'static str, Vec<HelpRow>)> {
         let scopes = [
             Scope::Everywhere,
             Scope::Library,
@@ -305,7 +313,7 @@ impl Keymap {
                         } else {
                             keys.join(" ")
                         };
-                        (keys, c.description())
+                        (keys, c.description(), c.name())
                     })
                     .collect();
                 (scope.title(), rows)
@@ -363,6 +371,31 @@ mod tests {
         assert_eq!(key("F5").code, KeyCode::F(5));
         assert_eq!(key("PgDn").label(), "PgDn");
         assert!(Key::parse("Hyper-x").is_err());
+        assert!(
+            Key::parse("\u{1b}").is_err(),
+            "a control character is no key name"
+        );
+        // Every label of help and hints reads back as its key.
+        for spec in [
+            "Ctrl-Alt-x",
+            "Alt-Enter",
+            "BackTab",
+            "Up",
+            "Left",
+            "Backspace",
+            "PageUp",
+            "Delete",
+            "F12",
+            "Space",
+            "-",
+            "Ctrl--",
+            "Alt-f1",
+            "é",
+            "F",
+        ] {
+            let k = key(spec);
+            assert_eq!(Key::parse(&k.label()), Ok(k), "{spec} → {}", k.label());
+        }
         assert!(Key::parse("").is_err());
         // A shifted letter arrives as the capital with SHIFT set; the keymap ignores SHIFT.
         let ev = KeyEvent::new(KeyCode::Char('N'), KeyModifiers::SHIFT);
@@ -409,7 +442,11 @@ mod tests {
         assert_eq!(rows.len(), Command::ALL.len());
         assert!(rows
             .iter()
-            .any(|(k, d)| k == "w" && d.starts_with("save the comparison")));
-        assert!(rows.iter().any(|(k, _)| k == "j ↓"));
+            .any(|(k, d, n)| k == "w" && d.starts_with("save the comparison") && *n == "save"));
+        assert!(rows.iter().any(|(k, _, n)| k == "j ↓" && *n == "down"));
+        // Descriptions fit the help popup beside the keys and the names.
+        for (_, d, n) in &rows {
+            assert!(d.chars().count() <= 42 && n.len() <= 15, "{d} / {n}");
+        }
     }
 }

@@ -272,7 +272,13 @@ impl Theme {
         let fallback = Theme::builtin(name, depth);
         let default = Theme::builtin("default", depth).expect("built-in theme");
         let base = fallback.clone().unwrap_or_else(|| default.clone());
-        if let Some(dir) = themes_dir {
+        // A theme is a file name in the themes folder, never a path to somewhere else.
+        let plain = !name.is_empty()
+            && !name.starts_with('.')
+            && !name
+                .chars()
+                .any(|c| matches!(c, '/' | '\\') || c.is_control());
+        if let Some(dir) = themes_dir.filter(|_| plain) {
             let path = dir.join(format!("{name}.toml"));
             match std::fs::read_to_string(&path) {
                 Ok(src) => {
@@ -440,5 +446,15 @@ mod tests {
         let (t, warn) = Theme::load("nope", Some(dir.path()), ColorDepth::Palette256);
         assert!(warn.unwrap().contains("no theme named"));
         assert_eq!(t.name, "default");
+
+        // A name is a file in the themes folder, not a path out of it.
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(dir.path().join("outside.toml"), "[title]\nfg = \"red\"\n").unwrap();
+        for name in ["../outside", "/etc/passwd", ".hidden", "", "a\u{1b}b"] {
+            let (t, warn) = Theme::load(name, Some(&sub), ColorDepth::Palette256);
+            assert!(warn.unwrap().contains("no theme named"), "{name:?}");
+            assert_eq!(t.name, "default", "{name:?}");
+        }
     }
 }

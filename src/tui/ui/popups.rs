@@ -18,16 +18,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             let mut lines = Vec::new();
             for (scope, rows) in app.keymap.help() {
                 lines.push(Line::from(Span::styled(scope, t.header)));
-                for (keys, desc) in rows {
+                for (keys, desc, name) in rows {
                     lines.push(Line::from(vec![
-                        Span::styled(format!("  {}", fit(&keys, 16)), t.hint_key),
-                        Span::styled(format!(" {desc}"), t.text),
+                        Span::styled(format!("  {}", fit(&keys, 14)), t.hint_key),
+                        Span::styled(format!(" {}", fit(desc, 42)), t.text),
+                        Span::styled(format!(" {name}"), t.dim),
                     ]));
                 }
                 lines.push(Line::default());
             }
             lines.push(Line::from(Span::styled(
-                "Keys are set in <config dir>/speechtui/config.toml ([keys] name = [\"key\", …]).",
+                "Set keys in <config dir>/speechtui/config.toml: [keys] name = [\"key\", …]",
                 t.dim,
             )));
             scrolled(f, app, area, " Help · Esc closes ", lines, *scroll, 78);

@@ -100,7 +100,7 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
     if ev.kind == KeyEventKind::Release {
         return;
     }
-    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
+    if ev.modifiers.contains(KeyModifiers::CONTROL) && matches!(ev.code, KeyCode::Char('c' | 'C')) {
         app.should_quit = true;
         return;
     }

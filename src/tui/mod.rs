@@ -17,6 +17,8 @@ mod update;
 mod wrap;
 
 #[cfg(test)]
+mod config_props;
+#[cfg(test)]
 mod flow_tests;
 #[cfg(test)]
 mod snapshots;

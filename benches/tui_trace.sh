@@ -9,6 +9,7 @@ work=$(mktemp -d)
 trap 'tmux -L tuitrace kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 run() { # $1: trace file, $2: corpus path or "", $3: cache dir
   tmux -L tuitrace kill-server 2>/dev/null || true
+  sleep 0.5 # let the old server go before a new one takes its socket
   tmux -L tuitrace -f /dev/null new-session -d -s t -x 80 -y 24 \
     "TERM=xterm-256color SPEECHTUI_CONFIG_DIR=$work/cfg SPEECHTUI_CACHE_DIR=$3 SPEECHTUI_TRACE=$1 $bin $2; sleep 60"
 }

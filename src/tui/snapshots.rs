@@ -179,6 +179,29 @@ fn too_small_says_so() {
 }
 
 #[test]
+fn an_empty_library_says_why() {
+    let mut app = App::new(
+        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
+        Keymap::default(),
+        (80, 24),
+        PathBuf::from("/tmp"),
+    );
+    let report = speechtui::corpus::load(&[PathBuf::from("/nonexistent/speeches")]);
+    update(&mut app, Action::Loaded(report));
+    let text = screen(&render(&app));
+    assert!(
+        text.contains("no speeches found; 1 path(s) skipped: L shows why"),
+        "{text}"
+    );
+    press(&mut app, "L");
+    let text = screen(&render(&app));
+    assert!(
+        text.contains("/nonexistent/speeches: cannot open"),
+        "{text}"
+    );
+}
+
+#[test]
 fn loading_view() {
     let app = App::new(
         Theme::builtin("default", ColorDepth::Palette256).unwrap(),

@@ -6,6 +6,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::super::app::{App, SortColumn};
+use super::super::keymap::Command;
 use super::super::layout;
 use super::super::sanitize::fit;
 use super::pane;
@@ -88,6 +89,16 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             "  no speech matches the filter (Esc clears it)",
             t.dim,
         )));
+    } else if app.docs.is_empty() {
+        // An empty library says why instead of showing a blank table.
+        let why = match app.skipped.len() {
+            0 => "  no speeches found in the given paths".to_string(),
+            n => format!(
+                "  no speeches found; {n} path(s) skipped: {} shows why",
+                app.keymap.first_label(Command::LoadReport)
+            ),
+        };
+        lines.push(Line::from(Span::styled(fit(&why, w), t.dim)));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }

@@ -294,6 +294,9 @@ pub struct App {
     pub docs: Arc<Vec<Document>>,
     /// Length of each speech in chars (counted once).
     pub doc_chars: Vec<usize>,
+    /// What each speech is called where there is room, and in narrow columns (see `labels`).
+    pub labels: Vec<String>,
+    pub short_labels: Vec<String>,
     /// See [`Action::Folded`]; empty until the loader thread has made them.
     pub folded: Vec<String>,
     pub skipped: Vec<Skipped>,
@@ -326,6 +329,8 @@ impl App {
             },
             docs: Arc::new(Vec::new()),
             doc_chars: Vec::new(),
+            labels: Vec::new(),
+            short_labels: Vec::new(),
             folded: Vec::new(),
             skipped: Vec::new(),
             reuse: ReuseState::Pending(None),

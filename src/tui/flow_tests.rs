@@ -315,3 +315,20 @@ fn library_filter_matches_across_scripts() {
         assert_eq!(app.library.rows.contains(&d), has, "{}", doc.title);
     }
 }
+
+#[test]
+fn library_filter_finds_speeches_by_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "/");
+    // In no title and no text: only the file name of the page with five speeches says it.
+    type_text(&mut app, "3bce6aca");
+    let mut shown: Vec<Option<usize>> =
+        app.library.rows.iter().map(|&d| app.docs[d].part).collect();
+    shown.sort();
+    assert_eq!(shown, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
+    // Those five are told apart in the library even where titles repeat.
+    let labels: std::collections::HashSet<&String> =
+        app.library.rows.iter().map(|&d| &app.labels[d]).collect();
+    assert_eq!(labels.len(), 5);
+}

@@ -6,6 +6,7 @@
 mod app;
 mod config;
 mod keymap;
+mod labels;
 mod layout;
 mod rows;
 mod sanitize;

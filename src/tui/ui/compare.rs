@@ -24,11 +24,11 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     let Some(cmp) = &c.comparison else {
         let p = Paragraph::new(vec![
             Line::from(Span::styled(
-                format!("A  {}", fit(&da.title, body.width as usize - 3)),
+                format!("A  {}", fit(&app.labels[c.a], body.width as usize - 3)),
                 t.header,
             )),
             Line::from(Span::styled(
-                format!("B  {}", fit(&db.title, body.width as usize - 3)),
+                format!("B  {}", fit(&app.labels[c.b], body.width as usize - 3)),
                 t.header,
             )),
             Line::default(),
@@ -77,12 +77,12 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
 
     let title_a = format!(
         " A · {} · {} ",
-        da.title,
+        app.labels[c.a],
         da.date.as_deref().unwrap_or("undated")
     );
     let title_b = format!(
         " B · {} · {} ",
-        db.title,
+        app.labels[c.b],
         db.date.as_deref().unwrap_or("undated")
     );
     f.render_widget(pane(app, title_a, true), left);

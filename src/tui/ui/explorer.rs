@@ -119,7 +119,7 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
                 format!("{year} "),
                 if selected { t.selected } else { t.header },
             ),
-            Span::styled(format!("{} ", fit(&doc.title, 16)), base),
+            Span::styled(format!("{} ", fit(&short_label(app, d, 16), 16)), base),
             Span::styled(left, base),
             Span::styled(fit(&kw, kw_w), key),
             Span::styled(right, base),
@@ -151,4 +151,15 @@ fn tail_fit(s: &str, w: usize) -> String {
         " ".repeat(w - used),
         out.into_iter().collect::<String>()
     )
+}
+
+/// A speech's narrow label in `w` columns: a title cut at the end (its start tells titles apart), a
+/// source name (for a repeated title) elided in the middle, so that its `#N` stays.
+fn short_label(app: &App, doc: usize, w: usize) -> String {
+    let label = &app.short_labels[doc];
+    if *label == app.docs[doc].title {
+        fit(label, w)
+    } else {
+        super::elide_middle(label, w)
+    }
 }

@@ -68,9 +68,15 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             None => "…".into(),
         };
         let warn = if d.warnings.is_empty() { "" } else { " ⚠" };
+        let label = format!("{}{warn}", app.labels[doc]);
+        // A repeated title's source (`…#3`) and the ⚠ must stay visible: elided in the middle.
+        let label = if app.labels[doc] == d.title {
+            fit(&label, title_w)
+        } else {
+            fit(&super::elide_middle(&label, title_w), title_w)
+        };
         let text = format!(
-            "{mark}{} {} {} {}",
-            fit(&format!("{}{warn}", d.title), title_w),
+            "{mark}{label} {} {} {}",
             fit(d.date.as_deref().unwrap_or("—"), 10),
             right(&app.doc_chars[doc].to_string(), 8),
             right(&share, 9),

@@ -56,11 +56,8 @@ fn too_small(f: &mut Frame, app: &App, area: Rect) {
 fn screen_name(app: &App) -> String {
     match app.stack.last() {
         None => "Library".into(),
-        Some(View::Reader(r)) => format!("Reader · {}", app.docs[r.doc].title),
-        Some(View::Compare(c)) => format!(
-            "Comparison · {} ↔ {}",
-            app.docs[c.a].title, app.docs[c.b].title
-        ),
+        Some(View::Reader(r)) => format!("Reader · {}", app.labels[r.doc]),
+        Some(View::Compare(c)) => format!("Comparison · {} ↔ {}", app.labels[c.a], app.labels[c.b]),
         Some(View::Explorer(_)) => "Boilerplate explorer".into(),
         Some(View::Concordance(_)) => "Boilerplate explorer · concordance".into(),
     }

@@ -106,7 +106,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 let row = format!(
                     "{} {} · {} phrase{} · “{}”",
                     d.date.as_deref().unwrap_or("—"),
-                    d.title,
+                    app.labels[e.doc],
                     e.formulas,
                     if e.formulas == 1 { "" } else { "s" },
                     e.example

@@ -73,7 +73,7 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
         100
     };
     let date = doc.date.as_deref().unwrap_or("undated");
-    let title = format!(" {pct}% · {date} · {} ", doc.title);
+    let title = format!(" {pct}% · {date} · {} ", app.labels[r.doc]);
     f.render_widget(pane(app, title, r.focus == Pane::Text), area);
     let inner = layout::inner(area);
     let spans = app

@@ -199,7 +199,8 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 app.set_status("the alignment is still running");
                 return;
             }
-            let name = save::default_comparison_name(&docs[c.a].title, &docs[c.b].title);
+            let name =
+                save::default_comparison_name(&app.short_labels[c.a], &app.short_labels[c.b]);
             start_input(app, InputPurpose::SaveComparison, name);
             return;
         }

@@ -30,7 +30,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                     app.library.mark = Some(doc);
                     app.set_status(format!(
                         "marked “{}”: select another speech and press {} to compare",
-                        app.docs[doc].title,
+                        app.labels[doc],
                         app.keymap.first_label(Command::Compare)
                     ));
                 }
@@ -153,6 +153,9 @@ fn matches(app: &App, doc: usize) -> bool {
         None => {
             let lower = f.to_ascii_lowercase();
             d.title.to_ascii_lowercase().contains(&lower)
+                || super::super::labels::source_name(d)
+                    .to_ascii_lowercase()
+                    .contains(&lower)
                 || if f.chars().any(|c| c.is_ascii_alphabetic()) {
                     d.text.to_ascii_lowercase().contains(&lower)
                 } else {
@@ -170,6 +173,9 @@ pub fn fold(s: &str) -> String {
 /// What the filter searches in a speech: its title and text, folded.
 pub fn folded_doc(d: &speechtui::corpus::Document) -> String {
     let mut s = fold(&d.title);
+    s.push('\n');
+    // The file name too: `吉林` finds 1998_吉林省_政府工作报告 even where the text never says it.
+    s.push_str(&fold(&super::super::labels::source_name(d)));
     s.push('\n');
     s.push_str(&fold(&d.text));
     s

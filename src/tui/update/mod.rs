@@ -29,6 +29,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.skipped = report.skipped;
             app.phase = Phase::Ready;
             app.doc_chars = app.docs.iter().map(|d| d.chars()).collect();
+            (app.labels, app.short_labels) = super::labels::labels(&app.docs);
             library::refresh(app, None);
             if app.docs.is_empty() {
                 app.set_error(format!(

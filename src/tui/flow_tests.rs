@@ -332,3 +332,40 @@ fn library_filter_finds_speeches_by_file_name() {
         app.library.rows.iter().map(|&d| &app.labels[d]).collect();
     assert_eq!(labels.len(), 5);
 }
+
+#[test]
+fn a_saved_concordance_counts_the_speeches_it_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    super::testdata::index(&mut app);
+    press(&mut app, "b");
+    // The first formula of the sample has a near variant in a speech without the exact wording.
+    let formula = app.reuse_index().unwrap().report.formulas[0].clone();
+    let listed: std::collections::BTreeSet<usize> =
+        formula.occurrences.iter().map(|o| o.doc).collect();
+    assert!(formula.documents < listed.len(), "{formula:?}");
+    key(&mut app, "Enter");
+    press(&mut app, "s");
+    let name = app.input.clone().expect("save prompt").text;
+    key(&mut app, "Enter");
+    let saved = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+    let mut lines = saved.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        format!("Concordance: {}", formula.template.replace('\n', " "))
+    );
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.skip(1).collect();
+    let ids: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r.split('\t').nth(2).unwrap()).collect();
+    assert_eq!(
+        header,
+        format!(
+            "{} occurrences in {} speeches ({} with this exact wording, the others a near variant)",
+            rows.len(),
+            ids.len(),
+            formula.documents
+        )
+    );
+    assert_eq!(ids.len(), listed.len());
+}

@@ -51,11 +51,23 @@ pub fn comparison_report(a: &Document, b: &Document, cmp: &Comparison) -> String
 pub fn concordance_report(docs: &[Document], f: &Formula, rows: &[(usize, Span)]) -> String {
     const CONTEXT: usize = 30;
     let mut out = String::new();
-    out.push_str(&format!("Concordance: {}\n", one_line(&f.text)));
+    // The template (`#` for numbers): the occurrences hold it with their own figures.
+    out.push_str(&format!("Concordance: {}\n", one_line(&f.template)));
+    let speeches: std::collections::BTreeSet<usize> = rows.iter().map(|&(d, _)| d).collect();
+    let exact = if f.documents < speeches.len() {
+        format!(
+            " ({} with this exact wording, the others a near variant)",
+            f.documents
+        )
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "{} occurrences in {} speeches\n\n",
+        "{} {} in {} {}{exact}\n\n",
         rows.len(),
-        f.documents
+        plural(rows.len(), "occurrence", "occurrences"),
+        speeches.len(),
+        plural(speeches.len(), "speech", "speeches"),
     ));
     for &(d, span) in rows {
         let doc = &docs[d];
@@ -117,5 +129,14 @@ mod tests {
         assert_eq!(safe_name("\u{1b}[31m", 40), "31m");
         assert_eq!(safe_name("“”", 40), "speech");
         assert_eq!(safe_name(&"长".repeat(100), 40).chars().count(), 40);
+    }
+}
+
+/// `one` or `many` by `n`.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }

@@ -43,7 +43,7 @@ pub fn draw_formulas(f: &mut Frame, app: &App, list: &ListState, body: Rect) {
             fm.documents,
             fm.occurrences.len(),
             years,
-            flat(&fm.text)
+            flat(&fm.template)
         );
         let style = if i == list.selected {
             t.selected
@@ -74,7 +74,7 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
     };
     let title = format!(
         " “{}” · {} occurrences · {order} ",
-        flat(&fm.text),
+        flat(&fm.template),
         c.rows.len()
     );
     f.render_widget(pane(app, title, true), body);

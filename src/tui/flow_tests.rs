@@ -166,7 +166,12 @@ fn compare_jump_fold_and_swap_order() {
     assert!(c.fold);
     // Folded: every gap is one row; each passage is as tall as its longer side.
     assert!(c.rows.rows.iter().all(|r| r.kind != RowKind::Gap));
-    press(&mut app, "]");
+    // The first passage is on screen from the start, and the header names it: one `]` moves on
+    // to the second (a `]` that landed on the passage already named would look lost).
+    let page = 30 - 2 - 2 - 2;
+    let first = c.rows.sequence[0];
+    assert!(c.rows.passage_row[first] < page);
+    assert_eq!(super::update::compare::top_passage(c, page), Some(first));
     press(&mut app, "]");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
@@ -175,7 +180,6 @@ fn compare_jump_fold_and_swap_order() {
     assert_eq!(c.current, Some(second));
     // The passage's first row is on screen (at the top, unless the end of the rows is reached).
     let at = c.rows.passage_row[second];
-    let page = 30 - 2 - 2 - 2;
     assert!(c.scroll <= at && at < c.scroll + page, "{} {at}", c.scroll);
     assert!(c.scroll == at || c.scroll + page >= c.rows.rows.len());
     let row = c.rows.rows[at];
@@ -198,6 +202,19 @@ fn compare_jump_fold_and_swap_order() {
         panic!()
     };
     assert!(!c.fold && c.rows.rows.iter().any(|r| r.kind == RowKind::Gap));
+    // Unfolded, at the bottom, past every passage: none is named, and `[` goes to the last one.
+    press(&mut app, "G");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    let last = *c.rows.sequence.last().unwrap();
+    assert!(c.rows.passage_row[last] + page < c.scroll, "{}", c.scroll);
+    assert_eq!(super::update::compare::top_passage(c, page), None);
+    press(&mut app, "[");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.current, Some(last));
     press(&mut app, "v");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()

@@ -9,6 +9,7 @@ use ratatui::Frame;
 use speechtui::align::Span as TextSpan;
 
 use super::super::app::{App, CompareState};
+use super::super::keymap::Command;
 use super::super::layout;
 use super::super::rows::{changed_spans, Order, Row, RowKind};
 use super::super::sanitize::{fit, truncate};
@@ -38,7 +39,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         return;
     };
     let w = header.width as usize;
-    let current = top_passage(c);
+    let current = top_passage(c, layout::inner(left).height as usize);
     let pos = current
         .and_then(|p| c.rows.sequence.iter().position(|&x| x == p))
         .map(|i| i + 1)
@@ -58,7 +59,13 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
             p.b.start,
             p.b.end
         ),
-        None => "no shared passage".into(),
+        None if cmp.passages.is_empty() => "no shared passage".into(),
+        None => format!(
+            "no passage on screen · {} passages · {} next, {} previous",
+            cmp.passages.len(),
+            app.keymap.first_label(Command::NextPassage),
+            app.keymap.first_label(Command::PrevPassage)
+        ),
     };
     let mode = match (c.order, c.fold) {
         (Order::A, true) => "A's order · unshared folded",

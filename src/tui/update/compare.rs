@@ -85,7 +85,7 @@ pub fn rebuild(
     let Some(cmp) = c.comparison.clone() else {
         return;
     };
-    let keep = top_passage(c);
+    let keep = top_passage(c, page(size));
     c.widths = layout::compare_text_widths(layout::body_of(size));
     let texts = Texts {
         a: &docs[c.a].text,
@@ -122,8 +122,9 @@ fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
     c.scroll = c.scroll.min(max);
 }
 
-/// The passage whose rows are at the top of the panes (or the next one below).
-pub fn top_passage(c: &CompareState) -> Option<usize> {
+/// The passage `]`/`[` move from and the header names: the one last jumped to, else the first
+/// one on screen (`page` rows from the top); `None` when no passage is in view.
+pub fn top_passage(c: &CompareState, page: usize) -> Option<usize> {
     if let Some(p) = c.current {
         return Some(p);
     }
@@ -131,6 +132,7 @@ pub fn top_passage(c: &CompareState) -> Option<usize> {
         .rows
         .iter()
         .skip(c.scroll)
+        .take(page)
         .find_map(|r| match r.kind {
             RowKind::Passage(i) => Some(i),
             _ => None,
@@ -162,12 +164,13 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 app.set_status("no shared passage");
                 return;
             }
-            let pos = c.current.and_then(|p| seq.iter().position(|&x| x == p));
+            // From the passage the header names, so that `]` never lands on the one shown.
+            let pos = top_passage(c, page).and_then(|p| seq.iter().position(|&x| x == p));
             let next = match (cmd, pos) {
                 (Command::NextPassage, Some(i)) => (i + 1).min(seq.len() - 1),
                 (Command::NextPassage, None) => seq
                     .iter()
-                    .position(|&p| c.rows.passage_row[p] >= c.scroll)
+                    .position(|&p| c.rows.passage_row[p] > c.scroll)
                     .unwrap_or(seq.len() - 1),
                 (_, Some(i)) => i.saturating_sub(1),
                 (_, None) => seq
@@ -206,10 +209,9 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         }
         _ => return,
     }
-    // Plain scrolling: the current passage follows the top of the screen.
+    // Plain scrolling: no passage is "current" any more; the header names the first one in view.
     clamp_scroll(c, size);
     c.current = None;
-    c.current = top_passage(c);
     let _ = effects;
 }
 

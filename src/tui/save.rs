@@ -112,6 +112,15 @@ pub enum Written {
     Exists,
 }
 
+/// `one` or `many` by `n`.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,14 +138,5 @@ mod tests {
         assert_eq!(safe_name("\u{1b}[31m", 40), "31m");
         assert_eq!(safe_name("“”", 40), "speech");
         assert_eq!(safe_name(&"长".repeat(100), 40).chars().count(), 40);
-    }
-}
-
-/// `one` or `many` by `n`.
-pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }

@@ -386,3 +386,45 @@ fn a_saved_concordance_counts_the_speeches_it_lists() {
     );
     assert_eq!(ids.len(), listed.len());
 }
+
+#[test]
+fn reader_search_matches_across_scripts_and_widths() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    // 004#2 is in Traditional script with half-width commas.
+    let doc = (0..app.docs.len())
+        .find(|&d| app.docs[d].id.ends_with("004_3bce6aca9e0e3511.txt#2"))
+        .unwrap();
+    let text = app.docs[doc].text.clone();
+    let traditional = text.matches("項目").count();
+    assert!(traditional > 50 && text.matches("项目").count() == 0);
+    let hits = |app: &App| match app.stack.last() {
+        Some(View::Reader(r)) => r.search.hits.clone(),
+        _ => panic!("not in the reader"),
+    };
+    for (query, expected) in [
+        ("项目", traditional),
+        ("項目", traditional),
+        // The page writes half-width commas; a full-width one in the query finds them.
+        ("投资，", text.matches("投資,").count()),
+    ] {
+        select_in_library(&mut app, doc);
+        press(&mut app, "Enter");
+        press(&mut app, "/");
+        type_text(&mut app, query);
+        press(&mut app, "Enter");
+        let found = hits(&app);
+        assert_eq!(found.len(), expected, "{query}");
+        assert!(expected > 0, "{query}");
+        // Each hit covers the text's own characters for the query.
+        let chars: Vec<char> = text.chars().collect();
+        for h in &found {
+            let slice: String = chars[h.start..h.end].iter().collect();
+            assert_eq!(
+                speechtui::align::fold::fold_str(&slice),
+                speechtui::align::fold::fold_str(query)
+            );
+        }
+        press(&mut app, "Esc");
+    }
+}

@@ -257,14 +257,21 @@ pub fn search(app: &mut App, query: &str, confirm: bool) {
     let text = &docs[r.doc].text;
     let mut hits = Vec::new();
     if !query.is_empty() {
-        // ASCII lowercasing keeps byte offsets, so hits map straight back.
-        let hay = text.to_ascii_lowercase();
-        let needle = query.to_ascii_lowercase();
+        // Matched on the comparison key's character fold (Simplified script, half width) and
+        // ASCII case: `项目` finds 項目, `代表,` finds 代表，. The fold maps one character to one
+        // character, so a hit's char offsets in the folded text are its offsets in the text.
+        let fold = |s: &str| -> String {
+            s.chars()
+                .map(|c| speechtui::align::fold::fold(c).to_ascii_lowercase())
+                .collect()
+        };
+        let hay = fold(text);
+        let needle = fold(query);
         let needle_chars = needle.chars().count();
         let mut last_byte = 0;
         let mut last_char = 0;
         for (b, _) in hay.match_indices(&needle) {
-            last_char += text[last_byte..b].chars().count();
+            last_char += hay[last_byte..b].chars().count();
             last_byte = b;
             hits.push(Span {
                 start: last_char,
@@ -288,6 +295,7 @@ pub fn search(app: &mut App, query: &str, confirm: bool) {
         match n {
             0 if !query.is_empty() => app.set_error(format!("“{query}” not found")),
             0 => {}
+            1 => app.set_status(format!("“{query}”: 1 hit")),
             _ => app.set_status(format!("“{query}”: {n} hits (n/N)")),
         }
     }

@@ -41,6 +41,41 @@ pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
         .unzip()
 }
 
+/// A source name in at most `width` columns: cut at the end, but a trailing `#N` (which of a
+/// page's speeches) is kept: `004_3bce6a…#3`.
+pub fn fit_source(source: &str, width: usize) -> String {
+    use super::sanitize::{str_width, truncate};
+    if str_width(source) <= width {
+        return truncate(source, width);
+    }
+    match source.rfind('#') {
+        Some(at) if str_width(&source[at..]) + 2 <= width => {
+            let tail = &source[at..];
+            format!("{}{tail}", truncate(&source[..at], width - str_width(tail)))
+        }
+        _ => truncate(source, width),
+    }
+}
+
+/// A speech's label in exactly `width` columns. A repeated title keeps room for its source
+/// (`政府工作报告 · 1998_吉林省_政府工作报告`, `在2020年市政府重點… · 004_3bce…#3`); `narrow`
+/// shows the source alone for such titles.
+pub fn fit_label(doc: &Document, label: &str, source: &str, width: usize, narrow: bool) -> String {
+    use super::sanitize::{fit, str_width, truncate};
+    if label == doc.title {
+        return fit(label, width);
+    }
+    if narrow {
+        return fit(&fit_source(source, width), width);
+    }
+    let src = fit_source(source, str_width(source).min((width / 2).max(12)));
+    let room = width.saturating_sub(str_width(&src) + 3);
+    if room < 4 {
+        return fit(&fit_source(source, width), width);
+    }
+    fit(&format!("{} · {src}", truncate(&doc.title, room)), width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +98,26 @@ mod tests {
             assert_eq!(narrow[i], format!("004_3bce6aca9e0e3511#{part}"));
         }
         assert_ne!(wide[dup[0]], wide[dup[1]]);
+        // Cut to fit, a repeated title keeps its source's start and `#N` visible.
+        for w in [20, 30, 48, 80] {
+            let shown = fit_label(&docs[dup[0]], &wide[dup[0]], &narrow[dup[0]], w, false);
+            assert_eq!(super::super::sanitize::str_width(&shown), w);
+            assert!(
+                shown
+                    .trim_end()
+                    .ends_with(&format!("#{}", docs[dup[0]].part.unwrap())),
+                "{shown}"
+            );
+            assert!(shown.contains("004_"), "{shown}");
+            let short = fit_label(&docs[dup[0]], &wide[dup[0]], &narrow[dup[0]], 16, true);
+            let part = format!("#{}", docs[dup[0]].part.unwrap());
+            assert!(
+                short.starts_with("004_") && short.trim_end().ends_with(&part),
+                "{short}"
+            );
+        }
+        assert_eq!(fit_source("1998_山东省_政府工作报告", 12), "1998_山东省…");
+        assert_eq!(fit_source("004_3bce6aca9e0e3511#3", 12), "004_3bce6…#3");
         // Unique titles stay as they are.
         for i in (0..docs.len()).filter(|i| !dup.contains(i)) {
             assert_eq!(wide[i], docs[i].title);

@@ -6,6 +6,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::super::app::{App, ConcordanceOrder, ConcordanceState, ListState};
+use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::sanitize::{char_width, clean, fit, str_width};
 use super::super::wrap::CharIndex;
@@ -119,7 +120,13 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
                 format!("{year} "),
                 if selected { t.selected } else { t.header },
             ),
-            Span::styled(format!("{} ", fit(&short_label(app, d, 16), 16)), base),
+            Span::styled(
+                format!(
+                    "{} ",
+                    fit_label(doc, &app.labels[d], &app.short_labels[d], 16, true)
+                ),
+                base,
+            ),
             Span::styled(left, base),
             Span::styled(fit(&kw, kw_w), key),
             Span::styled(right, base),
@@ -151,15 +158,4 @@ fn tail_fit(s: &str, w: usize) -> String {
         " ".repeat(w - used),
         out.into_iter().collect::<String>()
     )
-}
-
-/// A speech's narrow label in `w` columns: a title cut at the end (its start tells titles apart), a
-/// source name (for a repeated title) elided in the middle, so that its `#N` stays.
-fn short_label(app: &App, doc: usize, w: usize) -> String {
-    let label = &app.short_labels[doc];
-    if *label == app.docs[doc].title {
-        fit(label, w)
-    } else {
-        super::elide_middle(label, w)
-    }
 }

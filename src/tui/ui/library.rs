@@ -7,6 +7,7 @@ use ratatui::Frame;
 
 use super::super::app::{App, SortColumn};
 use super::super::keymap::Command;
+use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::sanitize::fit;
 use super::pane;
@@ -67,14 +68,16 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
                 .unwrap_or_else(|| "–".into()),
             None => "…".into(),
         };
-        let warn = if d.warnings.is_empty() { "" } else { " ⚠" };
-        let label = format!("{}{warn}", app.labels[doc]);
-        // A repeated title's source (`…#3`) and the ⚠ must stay visible: elided in the middle.
-        let label = if app.labels[doc] == d.title {
-            fit(&label, title_w)
-        } else {
-            fit(&super::elide_middle(&label, title_w), title_w)
-        };
+        // The ⚠ has a column of its own, so that no title can push it out of view.
+        let warn = if d.warnings.is_empty() { "  " } else { " ⚠" };
+        let label = fit_label(
+            d,
+            &app.labels[doc],
+            &app.short_labels[doc],
+            title_w.saturating_sub(2),
+            false,
+        );
+        let label = format!("{label}{warn}");
         let text = format!(
             "{mark}{label} {} {} {}",
             fit(d.date.as_deref().unwrap_or("—"), 10),

@@ -29,8 +29,9 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 None => {
                     app.library.mark = Some(doc);
                     app.set_status(format!(
-                        "marked “{}”: select another speech and press {} to compare",
-                        app.labels[doc],
+                        "marked “{}”: press {} on another speech to compare",
+                        // Short, so that the instruction fits an 80-column status line.
+                        super::super::sanitize::truncate(&app.labels[doc], 24),
                         app.keymap.first_label(Command::Compare)
                     ));
                 }

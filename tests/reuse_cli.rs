@@ -83,6 +83,26 @@ fn a_path_without_speeches_is_a_one_line_error() {
         "{err}"
     );
     assert!(out.stdout.is_empty());
+    // A path that does not exist: still one line, and it says why.
+    let out = speechtui(&["reuse", "/nonexistent/speeches"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "speechtui: no speeches found in the given paths (1 skipped; /nonexistent/speeches: cannot open: not found)\n"
+    );
+    // `--top 0` would print empty tables: refused as bad usage.
+    assert_eq!(speechtui(&["reuse", "--top", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_mistyped_command_is_not_opened_as_an_empty_corpus() {
+    let out = speechtui(&["lsit"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "speechtui: lsit: no such file or folder (commands: list, show, outline, compare, reuse; see --help)\n"
+    );
 }
 
 #[test]

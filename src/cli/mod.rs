@@ -48,13 +48,16 @@ pub enum Command {
     },
     /// The section outline of one speech.
     Outline {
+        /// A file path, or `path#N` for the N-th speech of a file that holds several.
         doc: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Aligned shared passages of two speeches.
     Compare {
+        /// Speech A: a file path, or `path#N` for the N-th speech of a file that holds several.
         doc_a: String,
+        /// Speech B, the same way.
         doc_b: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -77,8 +80,8 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// How many phrases and pairs to report.
-        #[arg(long, default_value_t = 20)]
-        top: usize,
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        top: u64,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -96,7 +99,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let no_cache = cli.no_cache;
     let result = match cli.command {
-        None => crate::tui::run(&cli.paths, no_cache),
+        None => match missing_paths(&cli.paths) {
+            Some(err) => Err(err),
+            None => crate::tui::run(&cli.paths, no_cache),
+        },
         Some(Command::List { paths, format }) => list::run(&paths, format),
         Some(Command::Show { doc, raw }) => show::run(&doc, raw),
         Some(Command::Outline { doc, format }) => outline::run(&doc, format),
@@ -117,7 +123,9 @@ pub fn main() -> ExitCode {
             min_len: min_len.map(|n| n as usize),
             min_similarity,
         }),
-        Some(Command::Reuse { paths, top, format }) => reuse::run(&paths, top, format, no_cache),
+        Some(Command::Reuse { paths, top, format }) => {
+            reuse::run(&paths, top as usize, format, no_cache)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -128,6 +136,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// When every PATH given to the reader is missing, a mistyped command (`speechtui lsit`) or path
+/// is far likelier than a wish to browse nothing: say so instead of opening an empty reader.
+fn missing_paths(paths: &[PathBuf]) -> Option<anyhow::Error> {
+    let missing = |p: &PathBuf| {
+        std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    };
+    if paths.is_empty() || !paths.iter().all(missing) {
+        return None;
+    }
+    let shown = speechtui::corpus::clean::visible_inline(&paths[0].to_string_lossy()).into_owned();
+    Some(anyhow::anyhow!(
+        "{shown}: no such file or folder (commands: list, show, outline, compare, reuse; see --help)"
+    ))
 }
 
 /// A similarity threshold: a number from 0.5 to 1 (below 0.5 a "passage" is mostly edits).

@@ -34,6 +34,19 @@ pub fn run(
             return Err(e);
         }
     };
+    if loaded.documents.is_empty() {
+        finish(&bar);
+        // One line: the first reason stands for the rest.
+        return Err(match loaded.skipped.first() {
+            Some(s) => anyhow::anyhow!(
+                "no speeches found in the given paths ({} skipped; {}: {})",
+                loaded.skipped.len(),
+                clean(&s.path.display().to_string()),
+                clean(&s.reason)
+            ),
+            None => anyhow::anyhow!("no speeches found in the given paths"),
+        });
+    }
     for s in &loaded.skipped {
         let line = format!(
             "speechtui: skipped {}: {}",
@@ -45,10 +58,6 @@ pub fn run(
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),
         }
-    }
-    if loaded.documents.is_empty() {
-        finish(&bar);
-        anyhow::bail!("no speeches found in the given paths");
     }
     let docs = loaded.documents;
     let on_progress = |p: Progress| {

@@ -116,6 +116,8 @@ pub fn clean_title(s: &str) -> String {
         Regex::new(r"(最新)?(范文|範文|范本|範本|模板|全文)?\s*(【[^】]*】)*\s*[。.,，]*$")
             .expect("regex")
     });
+    // A dated subtitle taken as the title keeps its words, not the dash that led it in.
+    let s = s.trim_start_matches(['—', '－', '─', '―', '–', '-', '·', '•', ' ', '\u{3000}']);
     let s = squeeze_spaces(s.trim());
     let s = prefix.replace(&s, "");
     let s = suffix.replace(&s, "");
@@ -337,6 +339,11 @@ mod tests {
         assert!(!is_title_like(
             "图为：省长李鸿忠作政府工作报告（郑元昌 田悦 摄）"
         ));
+        assert_eq!(
+            clean_title("——1998年1月12日在吉林省第九届人民代表大会第一次会议上的政府工作报告"),
+            "1998年1月12日在吉林省第九届人民代表大会第一次会议上的政府工作报告"
+        );
+        assert_eq!(clean_title("－1999年2月日在天津市"), "1999年2月日在天津市");
         assert_eq!(
             clean_title("第二篇:在政府投資項目推進會上的講話"),
             "在政府投資項目推進會上的講話"

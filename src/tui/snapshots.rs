@@ -190,7 +190,7 @@ fn an_empty_library_says_why() {
     update(&mut app, Action::Loaded(report));
     let text = screen(&render(&app));
     assert!(
-        text.contains("no speeches found; 1 path(s) skipped: L shows why"),
+        text.contains("no speeches found; 1 path skipped: L shows why"),
         "{text}"
     );
     press(&mut app, "L");

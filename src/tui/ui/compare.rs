@@ -61,7 +61,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         ),
         None if cmp.passages.is_empty() => "no shared passage".into(),
         None => format!(
-            "no passage on screen · {} passages · {} next, {} previous",
+            "no passage on screen · {} in all · {} next, {} previous",
             cmp.passages.len(),
             app.keymap.first_label(Command::NextPassage),
             app.keymap.first_label(Command::PrevPassage)

@@ -103,7 +103,8 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
         let why = match app.skipped.len() {
             0 => "  no speeches found in the given paths".to_string(),
             n => format!(
-                "  no speeches found; {n} path(s) skipped: {} shows why",
+                "  no speeches found; {n} {} skipped: {} shows why",
+                super::super::save::plural(n, "path", "paths"),
                 app.keymap.first_label(Command::LoadReport)
             ),
         };

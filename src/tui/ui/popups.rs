@@ -8,6 +8,7 @@ use ratatui::Frame;
 use super::super::app::{App, Popup};
 use super::super::layout;
 use super::super::sanitize::{fit, str_width};
+use super::super::save::plural;
 use super::pane;
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
@@ -36,9 +37,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
         Popup::LoadReport { scroll } => {
             let mut lines = vec![Line::from(Span::styled(
                 format!(
-                    "{} speeches loaded, {} paths skipped",
+                    "{} {} loaded, {} {} skipped",
                     app.docs.len(),
-                    app.skipped.len()
+                    plural(app.docs.len(), "speech", "speeches"),
+                    app.skipped.len(),
+                    plural(app.skipped.len(), "path", "paths")
                 ),
                 t.header,
             ))];
@@ -91,7 +94,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             let w = inner.width as usize;
             let mut lines = vec![Line::from(Span::styled(
                 fit(
-                    &format!("{} other speeches share text of this line", entries.len()),
+                    &format!(
+                        "{} other {} text of this line",
+                        entries.len(),
+                        plural(entries.len(), "speech shares", "speeches share")
+                    ),
                     w,
                 ),
                 t.dim,

@@ -32,11 +32,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             (app.labels, app.short_labels) = super::labels::labels(&app.docs);
             library::refresh(app, None);
             if app.docs.is_empty() {
-                app.set_error(format!(
-                    "no speeches found ({} paths skipped: press {} for why)",
-                    app.skipped.len(),
-                    app.keymap.first_label(Command::LoadReport)
-                ));
+                app.set_error(match app.skipped.len() {
+                    0 => "no speeches found in the given paths".to_string(),
+                    n => format!(
+                        "no speeches found ({n} {} skipped: press {} for why)",
+                        super::save::plural(n, "path", "paths"),
+                        app.keymap.first_label(Command::LoadReport)
+                    ),
+                });
             }
         }
         Action::LoadProgress(d, t) => {

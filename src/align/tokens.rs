@@ -44,16 +44,22 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
 }
 
 /// The key form of one (already folded) word. Most words are plain ideographs, which are their
-/// own key: they skip the general path and its allocations.
+/// own key: they skip the general path and its allocations. Figures are compared as written:
+/// the key lets `1998年` match `2000年` so that a passage holds together, but in the word diff a
+/// changed figure is a refilled slot the reader must see.
 fn normalise_word(word: &str) -> String {
     let plain = word
         .chars()
         .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '某'));
     if plain {
-        word.to_string()
-    } else {
-        key::normalise(word)
+        return word.to_string();
     }
+    let mut norm = key::normalise(word);
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        norm.push('\u{0}');
+        norm.extend(word.chars().filter(|c| c.is_ascii_digit() || *c == '.'));
+    }
+    norm
 }
 
 /// Word operations aligning `a` (at char offset `a_base`) with `b` (at `b_base`). The operations
@@ -162,6 +168,17 @@ mod tests {
             ),
             "以更加务实的举措[-推进-]{+抓好+}乡村[-建设-]{+治理+}"
         );
+    }
+
+    #[test]
+    fn changed_figures_are_marked_but_placeholders_match() {
+        assert_eq!(
+            show("1998年政府工作报告", "2000年政府工作报告"),
+            "[-1998-]{+2000+}年政府工作报告"
+        );
+        assert_eq!(show("增长8.5%", "增长８.５％"), "增长8.5%");
+        // jieba cuts a decimal at its point.
+        assert_eq!(show("增长8.5%", "增长9.1%"), "增长[-8-]{+9+}.[-5-]{+1+}%");
     }
 
     #[test]

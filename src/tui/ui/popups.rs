@@ -164,6 +164,7 @@ fn scrolled(
     let rect = layout::popup(area, max_w, area.height.saturating_sub(2));
     clear_around(f, rect, area);
     let inner = layout::inner(rect);
+    let lines = fit_lines(lines, inner.width as usize);
     let h = inner.height as usize;
     let scroll = scroll.min(lines.len().saturating_sub(h));
     let more = if lines.len() > scroll + h {
@@ -198,4 +199,50 @@ fn clear_around(f: &mut Frame, rect: Rect, area: Rect) {
     let x = rect.x.saturating_sub(1).max(area.x);
     let right = (rect.right() + 1).min(area.right());
     f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
+}
+
+/// Lines made to fit `width` columns: a one-span line (a path, a warning) wraps, its
+/// continuation indented under its text; a line of several spans (a help row) is cut with `…`.
+fn fit_lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width {
+            out.push(line);
+            continue;
+        }
+        if let [span] = line.spans.as_slice() {
+            let text = super::super::sanitize::clean(&span.content);
+            let indent = text.chars().take_while(|&c| c == ' ').count();
+            let body = &text[indent..];
+            let room = width.saturating_sub(indent + 2).max(4);
+            let idx = super::super::wrap::CharIndex::new(body);
+            for (k, l) in super::super::wrap::wrap(body, room).iter().enumerate() {
+                let pad = if k == 0 { indent } else { indent + 2 };
+                let piece = idx.slice(body, l.start, l.end);
+                out.push(Line::from(Span::styled(
+                    format!("{}{piece}", " ".repeat(pad)),
+                    span.style,
+                )));
+            }
+            continue;
+        }
+        // Several spans: keep them whole up to the width, the last one cut with `…`.
+        let mut used = 0;
+        let mut spans = Vec::new();
+        for span in line.spans {
+            let w = str_width(&span.content);
+            if used + w <= width {
+                used += w;
+                spans.push(span);
+            } else {
+                spans.push(Span::styled(
+                    super::super::sanitize::truncate(&span.content, width - used),
+                    span.style,
+                ));
+                break;
+            }
+        }
+        out.push(Line::from(spans));
+    }
+    out
 }

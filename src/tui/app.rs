@@ -300,6 +300,8 @@ pub struct App {
     /// See [`Action::Folded`]; empty until the loader thread has made them.
     pub folded: Vec<String>,
     pub skipped: Vec<Skipped>,
+    /// Problems in config.toml or a theme file, listed in the load report.
+    pub config_warnings: Vec<String>,
     pub reuse: ReuseState,
     pub library: LibraryState,
     /// Screens opened on top of the library.
@@ -330,6 +332,7 @@ impl App {
             docs: Arc::new(Vec::new()),
             doc_chars: Vec::new(),
             labels: Vec::new(),
+            config_warnings: Vec::new(),
             short_labels: Vec::new(),
             folded: Vec::new(),
             skipped: Vec::new(),

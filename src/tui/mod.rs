@@ -74,9 +74,15 @@ pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
     let mut app = App::new(config.theme, config.keymap, size, save_dir);
     app.depth = depth;
     app.themes_dir = dir.map(|d| d.join("themes"));
-    if !config.warnings.is_empty() {
-        app.set_error(config.warnings.join(" · "));
+    match config.warnings.len() {
+        0 => {}
+        1 => app.set_error(config.warnings[0].clone()),
+        n => app.set_error(format!(
+            "{n} problems in the settings: {} lists them",
+            app.keymap.first_label(keymap::Command::LoadReport)
+        )),
     }
+    app.config_warnings = config.warnings;
 
     let result = event_loop(&mut term, &mut app, paths, no_cache, &mut trace);
     terminal::restore();

@@ -202,6 +202,25 @@ fn an_empty_library_says_why() {
 }
 
 #[test]
+fn the_load_report_lists_problems_in_the_settings() {
+    let mut app = app_at(80, 24);
+    app.config_warnings = vec![
+        "unknown command \"quitt\" in [keys]".into(),
+        "no theme named \"solarised\" (built in: default, light, high-contrast, monochrome); using default".into(),
+    ];
+    press(&mut app, "L");
+    let text = screen(&render(&app));
+    assert!(text.contains("Settings"), "{text}");
+    assert!(
+        text.contains("unknown command \"quitt\" in [keys]"),
+        "{text}"
+    );
+    // The long one wraps inside the popup instead of running into its border.
+    assert!(text.contains("no theme named \"solarised\""), "{text}");
+    assert!(text.contains("using default"), "{text}");
+}
+
+#[test]
 fn loading_view() {
     let app = App::new(
         Theme::builtin("default", ColorDepth::Palette256).unwrap(),

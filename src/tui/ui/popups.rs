@@ -55,6 +55,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                     )));
                 }
             }
+            if !app.config_warnings.is_empty() {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled("Settings", t.header)));
+                for w in &app.config_warnings {
+                    lines.push(Line::from(Span::styled(format!("  {w}"), t.error)));
+                }
+            }
             let warned: Vec<_> = app.docs.iter().filter(|d| !d.warnings.is_empty()).collect();
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(

@@ -23,6 +23,16 @@ pub fn app_with(w: u16, h: u16, theme: Theme) -> App {
     app
 }
 
+/// An app at 80×24 before anything is loaded.
+fn bare_app() -> App {
+    App::new(
+        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
+        Keymap::default(),
+        (80, 24),
+        PathBuf::from("/tmp"),
+    )
+}
+
 pub fn app_at(w: u16, h: u16) -> App {
     app_with(
         w,
@@ -104,12 +114,7 @@ fn library() {
 
 #[test]
 fn library_while_indexing() {
-    let mut app = App::new(
-        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
-        Keymap::default(),
-        (80, 24),
-        PathBuf::from("/tmp"),
-    );
+    let mut app = bare_app();
     update(&mut app, Action::Loaded(testdata::sample()));
     update(
         &mut app,
@@ -180,12 +185,7 @@ fn too_small_says_so() {
 
 #[test]
 fn an_empty_library_says_why() {
-    let mut app = App::new(
-        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
-        Keymap::default(),
-        (80, 24),
-        PathBuf::from("/tmp"),
-    );
+    let mut app = bare_app();
     let report = speechtui::corpus::load(&[PathBuf::from("/nonexistent/speeches")]);
     update(&mut app, Action::Loaded(report));
     let text = screen(&render(&app));
@@ -222,12 +222,7 @@ fn the_load_report_lists_problems_in_the_settings() {
 
 #[test]
 fn loading_view() {
-    let app = App::new(
-        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
-        Keymap::default(),
-        (80, 24),
-        PathBuf::from("/tmp"),
-    );
+    let app = bare_app();
     snap("loading_80x24", &app);
 }
 
@@ -266,12 +261,7 @@ fn control_bytes_never_reach_the_buffer() {
         "正文\u{1b}]0;x\u{7}\u{9b}1m\u{202e}反转\n{}",
         report.documents[0].text
     );
-    let mut app = App::new(
-        Theme::builtin("default", ColorDepth::Palette256).unwrap(),
-        Keymap::default(),
-        (80, 24),
-        PathBuf::from("/tmp"),
-    );
+    let mut app = bare_app();
     update(&mut app, Action::Loaded(report));
     let mut screens = vec![render(&app)];
     helpers::library_select_first_title(&mut app, "恶意");

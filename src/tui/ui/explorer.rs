@@ -22,9 +22,11 @@ pub fn draw_formulas(f: &mut Frame, app: &App, list: &ListState, body: Rect) {
     f.render_widget(pane(app, title, true), body);
     let inner = layout::inner(body);
     let w = inner.width as usize;
+    // As `speechtui reuse` reports them: speeches with the exact wording, with a near variant
+    // too, and every occurrence (the concordance's length).
     let header = format!(
-        "{:>4} {:>7} {:>6} {:<9} Formula",
-        "#", "speeches", "times", "years"
+        "{:>4} {:>8} {:>8} {:>6} {:<9} Formula",
+        "#", "speeches", "variants", "times", "years"
     );
     let mut lines = vec![Line::from(Span::styled(fit(&header, w), t.header))];
     for (i, fm) in formulas
@@ -39,9 +41,10 @@ pub fn draw_formulas(f: &mut Frame, app: &App, list: &ListState, body: Rect) {
             None => "—".into(),
         };
         let row = format!(
-            "{:>4} {:>7} {:>6} {:<9} {}",
+            "{:>4} {:>8} {:>8} {:>6} {:<9} {}",
             i + 1,
             fm.documents,
+            fm.variant_documents,
             fm.occurrences.len(),
             years,
             flat(&fm.template)

@@ -289,8 +289,19 @@ pub fn find_date(lines: &[Line], part: &Range<usize>, title: Option<&str>) -> Op
             return Some(d);
         }
     }
-    let title = ascii_digits(title?);
-    year_re().captures(&title).map(|c| c[1].to_string())
+    year_of_title(title?)
+}
+
+/// The year a title states: `2019年政府工作报告`, or a title made from a file name that leads
+/// with the year as a word of its own (`2001 甘肃省 政府工作报告`).
+fn year_of_title(title: &str) -> Option<String> {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let title = ascii_digits(title);
+    if let Some(c) = year_re().captures(&title) {
+        return Some(c[1].to_string());
+    }
+    let lead = LEAD.get_or_init(|| Regex::new(r"^((?:19|20)\d{2})[\s_\-]").expect("regex"));
+    lead.captures(&title).map(|c| c[1].to_string())
 }
 
 /// The speech's title inside an HTML `<title>` (`在…上的讲话_某省人民政府门户网站`): the part
@@ -386,6 +397,15 @@ mod tests {
             Some("2019-01-14")
         );
         assert_eq!(date_of_line("今年1月，我们召开了2015年4月10日的会议"), None);
+        assert_eq!(year_of_title("2019年政府工作报告").as_deref(), Some("2019"));
+        assert_eq!(
+            year_of_title("2001 甘肃省 政府工作报告").as_deref(),
+            Some("2001")
+        );
+        assert_eq!(year_of_title("２００１ 甘肃省").as_deref(), Some("2001"));
+        assert_eq!(year_of_title("20010 号文件"), None);
+        assert_eq!(year_of_title("1234 计划"), None);
+        assert_eq!(year_of_title("政府工作报告"), None);
     }
 
     #[test]

@@ -73,6 +73,15 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `one` or `many` by `n`.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,9 +65,9 @@ pub fn concordance_report(docs: &[Document], f: &Formula, rows: &[(usize, Span)]
     out.push_str(&format!(
         "{} {} in {} {}{exact}\n\n",
         rows.len(),
-        plural(rows.len(), "occurrence", "occurrences"),
+        super::sanitize::plural(rows.len(), "occurrence", "occurrences"),
         speeches.len(),
-        plural(speeches.len(), "speech", "speeches"),
+        super::sanitize::plural(speeches.len(), "speech", "speeches"),
     ));
     for &(d, span) in rows {
         let doc = &docs[d];
@@ -110,15 +110,6 @@ pub fn write(path: &Path, contents: &str, overwrite: bool) -> Result<Written, St
 pub enum Written {
     Done(std::path::PathBuf),
     Exists,
-}
-
-/// `one` or `many` by `n`.
-pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]

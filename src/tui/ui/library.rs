@@ -104,7 +104,7 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             0 => "  no speeches found in the given paths".to_string(),
             n => format!(
                 "  no speeches found; {n} {} skipped: {} shows why",
-                super::super::save::plural(n, "path", "paths"),
+                super::super::sanitize::plural(n, "path", "paths"),
                 app.keymap.first_label(Command::LoadReport)
             ),
         };

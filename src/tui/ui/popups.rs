@@ -7,8 +7,8 @@ use ratatui::Frame;
 
 use super::super::app::{App, Popup};
 use super::super::layout;
+use super::super::sanitize::plural;
 use super::super::sanitize::{fit, str_width};
-use super::super::save::plural;
 use super::pane;
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {

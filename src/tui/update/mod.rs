@@ -36,7 +36,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     0 => "no speeches found in the given paths".to_string(),
                     n => format!(
                         "no speeches found ({n} {} skipped: press {} for why)",
-                        super::save::plural(n, "path", "paths"),
+                        super::sanitize::plural(n, "path", "paths"),
                         app.keymap.first_label(Command::LoadReport)
                     ),
                 });

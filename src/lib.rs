@@ -9,3 +9,4 @@ pub mod export;
 pub mod outline;
 pub mod paths;
 pub mod reuse;
+pub mod text;

@@ -2,7 +2,8 @@
 //! passages, placeholders and punctuation are frequent): mirror symmetry, exact slices, bounds.
 
 use proptest::prelude::*;
-use speechtui::align::{compare, key::Key, slice, Params};
+use speechtui::align::{compare, Params};
+use speechtui::text::{key::Key, slice};
 
 fn text() -> impl Strategy<Value = String> {
     let alphabet: Vec<char> = "一切围绕项目转盯着干乡村建设治理國個X某，。、 \n12"

@@ -1,8 +1,9 @@
 //! The aligner on the bundled sample pages (loaded and cleaned by the corpus loader): known shared
 //! formulas come out, identical texts give whole passages, and comparing B with A mirrors A with B.
 
-use speechtui::align::{compare, key::Key, slice, Comparison, Params};
+use speechtui::align::{compare, Comparison, Params};
 use speechtui::corpus::{self, Document};
+use speechtui::text::{key::Key, slice};
 
 fn sample(name_prefix: &str) -> Document {
     let dir = corpus::sample_dir();

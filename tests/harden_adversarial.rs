@@ -106,7 +106,7 @@ fn assert_clean(r: &Run) {
         !text
             .chars()
             .any(|c| ('\u{80}'..='\u{9f}').contains(&c)
-                || speechtui::corpus::clean::is_bidi_control(c)),
+                || speechtui::text::safety::is_bidi_control(c)),
         "C1 or bidi control in stdout"
     );
 }

@@ -19,8 +19,9 @@ use invariants::{
     check_comparison, check_document, check_key, check_outline, check_self_coverage, docs_of,
 };
 use proptest::prelude::*;
-use speechtui::align::{self, key::Key, Params};
+use speechtui::align::{self, Params};
 use speechtui::corpus::{self, Document};
+use speechtui::text::key::Key;
 
 /// Pieces real pages are made of, and pieces that attack the cleaner: speech prose, section
 /// markers, closings, page chrome, HTML, entities, escape sequences, C0/C1 controls, bidi and

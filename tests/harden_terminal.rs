@@ -194,7 +194,7 @@ fn no_document_sequence_reaches_the_terminal() {
     assert!(report.contains("确保全年目标任务圆满完成"), "{report}");
     if let Some(c) = report
         .chars()
-        .find(|&c| (c.is_control() && c != '\n') || speechtui::corpus::clean::is_bidi_control(c))
+        .find(|&c| (c.is_control() && c != '\n') || speechtui::text::safety::is_bidi_control(c))
     {
         panic!("U+{:04X} in the saved report", c as u32);
     }

@@ -9,7 +9,7 @@
 //! placeholder fits a place name, but a passage is only carried across one by real matches after
 //! it.
 
-use super::key::WILDCARD;
+use crate::text::key::WILDCARD;
 
 /// Longest run of the other text one wildcard may stand for.
 pub const MAX_ABSORB: u16 = 8;

@@ -1,35 +1,28 @@
 //! Local alignment of the template phrasing two speeches share.
 //!
-//! Pipeline: [`key`] (normalised text with an offset map) → [`seeds`] (exact k-gram runs along
+//! Pipeline: [`crate::text::key`] (normalised text with an offset map) → [`seeds`] (exact k-gram runs along
 //! diagonals) → [`extend`] (banded X-drop gapped extension through refilled slots) →
 //! [`passages`] (ranking and greedy selection) → [`tokens`] (word-level ops with jieba +
 //! `similar`). Passages may lie in any order on either side, and one passage of A may match
 //! several places of B.
 
 pub mod extend;
-pub mod fold;
-pub mod key;
 pub mod passages;
 pub mod seeds;
 pub mod tokens;
 
 use serde::Serialize;
 
-/// A range of a cleaned text, in Unicode scalar values, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::text::Span;
 
-impl Span {
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-    pub fn is_empty(&self) -> bool {
-        self.end <= self.start
-    }
-}
+// Old paths of what moved to `text`, kept until every branch has been merged onto `text`; they go
+// then.
+#[doc(hidden)]
+pub use crate::text::fold;
+#[doc(hidden)]
+pub use crate::text::key;
+#[doc(hidden)]
+pub use crate::text::slice;
 
 /// One word-level operation inside a passage, from jieba tokens diffed with `similar`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -185,19 +178,4 @@ fn sort_passages(passages: &mut [Passage]) {
     passages.sort_by(|x, y| {
         (x.a.start, x.a.end, x.b.start, x.b.end).cmp(&(y.a.start, y.a.end, y.b.start, y.b.end))
     });
-}
-
-/// The cleaned text of `span` in `text` (char offsets).
-pub fn slice(text: &str, span: Span) -> &str {
-    let mut it = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()));
-    let start = it.nth(span.start).unwrap_or(text.len());
-    let end = if span.end > span.start {
-        it.nth(span.end - span.start - 1).unwrap_or(text.len())
-    } else {
-        start
-    };
-    &text[start..end]
 }

@@ -4,7 +4,7 @@
 //! k-gram that is very frequent on both sides (a product of occurrences above `max_pairs`) is a
 //! filler phrase; it is skipped as a seed, though the extension still aligns through it.
 
-use super::key::WILDCARD;
+use crate::text::key::WILDCARD;
 
 /// An exact match of `len` key characters at `a` in A and `b` in B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use jieba_rs::Jieba;
 use similar::{Algorithm, DiffOp};
 
-use super::{fold, key, Span, TokenOp};
+use super::TokenOp;
+use crate::text::{fold, key, Span};
 
 /// The jieba segmenter, loaded once (its dictionary takes ~180 ms to load).
 pub fn jieba() -> &'static Jieba {

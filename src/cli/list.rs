@@ -7,10 +7,10 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde_json::json;
-use unicode_width::UnicodeWidthStr;
 
 use speechtui::corpus::{self, visible_inline, LoadReport};
 use speechtui::outline;
+use speechtui::text::width::truncate;
 
 use super::show::write_stdout;
 use super::Format;
@@ -69,25 +69,6 @@ fn to_json(report: &LoadReport, sections: &[usize]) -> serde_json::Value {
     json!({"documents": documents, "skipped": skipped})
 }
 
-/// Cuts `s` to at most `columns` terminal columns, with an ellipsis when cut.
-fn fit(s: &str, columns: usize) -> String {
-    if s.width() <= columns {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > columns {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
-
 fn to_text(report: &LoadReport, sections: &[usize]) -> String {
     let mut out = String::new();
     let files: std::collections::HashSet<_> = report.documents.iter().map(|d| &d.path).collect();
@@ -99,7 +80,7 @@ fn to_text(report: &LoadReport, sections: &[usize]) -> String {
         );
     }
     for (i, d) in report.documents.iter().enumerate() {
-        let title = fit(&visible_inline(&d.title), TITLE_COLUMNS);
+        let title = truncate(&visible_inline(&d.title), TITLE_COLUMNS);
         let _ = writeln!(
             out,
             "{:>4}  {:<10}  {:>8}  {:>8}  {:<9} {}",

@@ -147,7 +147,7 @@ fn missing_paths(paths: &[PathBuf]) -> Option<anyhow::Error> {
     if paths.is_empty() || !paths.iter().all(missing) {
         return None;
     }
-    let shown = speechtui::corpus::clean::visible_inline(&paths[0].to_string_lossy()).into_owned();
+    let shown = speechtui::text::safety::visible_inline(&paths[0].to_string_lossy()).into_owned();
     Some(anyhow::anyhow!(
         "{shown}: no such file or folder (commands: list, show, outline, compare, reuse; see --help)"
     ))

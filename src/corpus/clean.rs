@@ -1,10 +1,17 @@
-//! Character-level normalisation of decoded text, and the terminal-safe rendering of raw text.
+//! Character-level normalisation of decoded text.
 //!
-//! Nothing that comes out of a file may drive the terminal: every control character other than
-//! newline and tab is removed from the cleaned text (whole ANSI escape sequences at once, so that no
-//! `[31m` debris is left behind), and `visible_*` render raw text with such characters made visible.
+//! Nothing that comes out of a file may drive the terminal: every character the safety policy
+//! ([`crate::text::safety`]) calls unsafe is removed from the cleaned text, whole ANSI escape
+//! sequences at once so that no `[31m` debris is left behind.
 
-use std::borrow::Cow;
+use crate::text::safety::{self, Class};
+
+// Old paths of the safety policy, which moved to `text::safety`; they go once every branch has
+// been merged onto it.
+#[doc(hidden)]
+pub use crate::text::safety::{
+    is_bidi_control, is_unsafe, is_zero_width, visible_inline, visible_text,
+};
 
 /// What normalisation removed, for the load report.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -15,25 +22,6 @@ pub struct Removed {
     pub controls: usize,
     /// Zero-width characters and byte order marks.
     pub zero_width: usize,
-}
-
-/// Zero-width characters that carry nothing for a reader: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft
-/// hyphen, Mongolian vowel separator.
-pub fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
-    )
-}
-
-/// Bidirectional formatting characters: they can reorder what the terminal shows.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
-}
-
-/// Any character that must never reach the terminal as is (newline and tab excepted).
-pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
 }
 
 /// Horizontal whitespace of any script (ASCII space and tab, NBSP, en/em spaces, ideographic space …).
@@ -74,9 +62,11 @@ pub fn normalise_chars(s: &str) -> (String, Removed) {
                 skip_csi_body(&mut chars);
                 removed.escapes += 1;
             }
-            c if is_zero_width(c) => removed.zero_width += 1,
-            c if is_unsafe(c) => removed.controls += 1,
-            c => out.push(c),
+            c => match safety::class(c) {
+                Class::ZeroWidth => removed.zero_width += 1,
+                Class::Control | Class::Bidi => removed.controls += 1,
+                Class::Newline | Class::Tab | Class::Plain => out.push(c),
+            },
         }
     }
     (out, removed)
@@ -167,52 +157,6 @@ pub fn tidy_lines(s: &str) -> String {
     out
 }
 
-/// The raw text made safe to print: line breaks kept (CRLF shown as a plain line break), tabs kept,
-/// every other control or bidirectional character shown as a visible symbol (ESC as `␛`).
-pub fn visible_text(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c) || c == '\r') {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() == Some(&'\n') {
-            continue;
-        }
-        push_visible(&mut out, c);
-    }
-    Cow::Owned(out)
-}
-
-/// A one-line rendering (file names, ids, titles in tables): every control character, newlines
-/// and tabs included, is shown as a visible symbol.
-pub fn visible_inline(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '\n' => out.push('\u{2424}'),
-            '\t' => out.push('\u{2409}'),
-            c => push_visible(&mut out, c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn push_visible(out: &mut String, c: char) {
-    match c {
-        '\n' | '\t' => out.push(c),
-        '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
-        '\u{7F}' => out.push('\u{2421}'),
-        c if c.is_control() || is_bidi_control(c) => {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        }
-        c => out.push(c),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,15 +180,5 @@ mod tests {
     fn tidy_trims_indents_and_blank_lines() {
         let s = tidy_lines("\u{3000}\u{3000}各位代表：\n\n\n  现在，\u{2002}我代表  政府 \n");
         assert_eq!(s, "各位代表：\n现在， 我代表 政府");
-    }
-
-    #[test]
-    fn visible_renderings_never_carry_escapes() {
-        let raw = "a\u{1b}[2Jb\r\nc\u{202e}d\u{85}";
-        let t = visible_text(raw);
-        assert_eq!(t, "a␛[2Jb\nc<U+202E>d<U+0085>");
-        let i = visible_inline("x\ny\tz\u{1b}");
-        assert_eq!(i, "x␤y␉z␛");
-        assert!(!t.contains('\u{1b}') && !i.contains('\u{1b}'));
     }
 }

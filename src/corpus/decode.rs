@@ -147,7 +147,7 @@ fn sniff_cjk_utf16(sample: &[u8]) -> Option<&'static Encoding> {
         let common = text
             .chars()
             .filter(|&c| {
-                super::extract::is_cjk(c)
+                crate::text::is_cjk(c)
                     || matches!(
                         c,
                         '，' | '。' | '、' | '：' | '；' | '“' | '”' | '\n' | '\r' | ' '

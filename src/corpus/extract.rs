@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::text::{is_cjk, parse_number};
+
 use super::html::strip_stray_tags;
 use super::patterns::{ChromeKind, ChromePatterns};
 
@@ -54,10 +56,6 @@ pub struct Page {
     /// The speech (or speeches), as a range of `lines`.
     pub body: Range<usize>,
     pub warnings: Vec<String>,
-}
-
-pub fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -107,30 +105,6 @@ fn part_markers() -> &'static [Regex] {
 fn url_only() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, r"^(https?://|www\.)\S+$")
-}
-
-/// Parses a Chinese or Arabic number up to 999 (`十二`, `二十三`, `12`).
-pub fn parse_number(s: &str) -> Option<usize> {
-    if let Ok(n) = s.parse() {
-        return Some(n);
-    }
-    let digit = |c| "零一二三四五六七八九".chars().position(|d| d == c);
-    let mut total = 0;
-    let mut current = 0;
-    for c in s.chars() {
-        match c {
-            '十' => {
-                total += if current == 0 { 10 } else { current * 10 };
-                current = 0;
-            }
-            '百' => {
-                total += current * 100;
-                current = 0;
-            }
-            c => current = digit(c)?,
-        }
-    }
-    Some(total + current)
 }
 
 /// Notes about the page as a whole, gathered while the lines are cleaned.
@@ -494,14 +468,6 @@ mod tests {
         // One title and its first lines are not a list.
         let text = format!("在全县工作会议上的讲话\n2023年5月6日\n同志们：\n{para}");
         assert_eq!(extract(&text, &ChromePatterns::default()).body, 0..4);
-    }
-
-    #[test]
-    fn numbers() {
-        assert_eq!(parse_number("五"), Some(5));
-        assert_eq!(parse_number("十二"), Some(12));
-        assert_eq!(parse_number("二十三"), Some(23));
-        assert_eq!(parse_number("7"), Some(7));
     }
 
     #[test]

@@ -36,8 +36,8 @@ fn squeeze_spaces(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let between_cjk = c == ' '
             && i > 0
-            && chars.get(i + 1).is_some_and(|&n| super::extract::is_cjk(n))
-            && super::extract::is_cjk(chars[i - 1]);
+            && chars.get(i + 1).is_some_and(|&n| crate::text::is_cjk(n))
+            && crate::text::is_cjk(chars[i - 1]);
         if !between_cjk {
             out.push(c);
         }
@@ -266,11 +266,8 @@ fn date_of_line(line: &str) -> Option<String> {
     if !(1900..=2100).contains(&year) {
         return None;
     }
-    let month = super::extract::parse_number(&c[2]).filter(|m| (1..=12).contains(m))?;
-    match c
-        .get(3)
-        .and_then(|d| super::extract::parse_number(d.as_str()))
-    {
+    let month = crate::text::parse_number(&c[2]).filter(|m| (1..=12).contains(m))?;
+    match c.get(3).and_then(|d| crate::text::parse_number(d.as_str())) {
         Some(day) if (1..=31).contains(&day) => Some(format!("{year:04}-{month:02}-{day:02}")),
         _ => Some(format!("{year:04}-{month:02}")),
     }

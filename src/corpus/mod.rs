@@ -26,7 +26,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
-pub use clean::{visible_inline, visible_text};
+pub use crate::text::safety::{visible_inline, visible_text};
 pub use patterns::ChromePatterns;
 
 fn lossy_path<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {

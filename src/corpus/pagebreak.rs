@@ -8,7 +8,7 @@
 //! sentence ends there), and the next paragraph starts with an ideograph (the sentence goes on).
 
 use super::clean::is_hspace;
-use super::extract::is_cjk;
+use crate::text::is_cjk;
 
 /// A paragraph shorter than this (in chars, number excluded) is never taken for a page's end.
 const MIN_PARAGRAPH: usize = 20;

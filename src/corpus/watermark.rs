@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::extract::{is_cjk, Kind, Line};
+use super::extract::{Kind, Line};
+use crate::text::is_cjk;
 
 fn static_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in regex compiles"))

@@ -2,8 +2,9 @@
 
 use serde_json::{json, Value};
 
-use crate::align::{Comparison, Span, TokenOp};
+use crate::align::{Comparison, TokenOp};
 use crate::corpus::Document;
+use crate::text::Span;
 
 fn side(doc: &Document) -> Value {
     json!({
@@ -67,8 +68,8 @@ pub fn comparison_json(a: &Document, b: &Document, cmp: &Comparison) -> Value {
 /// the JSON means the same).
 pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let s = serde_json::to_string_pretty(value)?;
-    let unsafe_char =
-        |c: char| (c.is_control() && c != '\n') || crate::corpus::clean::is_bidi_control(c);
+    // Unsafe by the safety policy, and tabs (pretty JSON never writes one outside a string).
+    let unsafe_char = |c: char| c == '\t' || crate::text::safety::is_unsafe(c);
     if !s.chars().any(unsafe_char) {
         return Ok(s);
     }

@@ -3,21 +3,20 @@
 
 use std::fmt::Write as _;
 
-use crate::align::{Comparison, Params, Passage, Span, TokenOp};
+use crate::align::{Comparison, Params, Passage, TokenOp};
 use crate::corpus::Document;
+use crate::text::{safety, Span};
 
-/// Removes control characters (terminal escapes among them) and bidirectional overrides; line
-/// breaks and tabs become `⏎` and a space so each passage side stays on one line.
+/// The stripped rendering of the safety policy ([`safety::strip_char`]: controls, terminal
+/// escapes, bidirectional and zero-width characters removed), with line breaks and tabs turned
+/// into `⏎` and a space so each passage side stays on one line.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\n' => out.push_str(" ⏎ "),
-            '\r' => {}
             '\t' => out.push(' '),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+            c => out.extend(safety::strip_char(c)),
         }
     }
     out
@@ -58,7 +57,7 @@ fn is_punctuation(chars: &[char], span: Span) -> bool {
     let end = span.end.min(chars.len());
     let start = span.start.min(end);
     let text: String = chars[start..end].iter().collect();
-    crate::align::key::normalise(&text).is_empty()
+    crate::text::key::normalise(&text).is_empty()
 }
 
 /// Whether an operation is a difference of wording (not of punctuation or spacing alone).

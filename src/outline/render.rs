@@ -2,36 +2,20 @@
 
 use std::fmt::Write;
 
-use unicode_width::UnicodeWidthChar;
-
 use super::Outline;
+use crate::text::safety::strip_inline;
+use crate::text::width::truncate;
 
-/// Cuts `s` to at most `width` terminal columns, ending in `…` when cut.
-pub fn truncate_display(s: &str, width: usize) -> String {
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
+// Old path of the truncator, which moved to `text::width`; it goes once every branch has been
+// merged onto it.
+#[doc(hidden)]
+pub use crate::text::width::truncate as truncate_display;
 
 /// The title, then one line per section, indented two spaces per level; points are marked `·`.
 /// Headings longer than `width` columns are truncated. Control characters never get through.
 pub fn render_text(title: &str, outline: &Outline, width: usize) -> String {
-    let clean = |s: &str| -> String { s.chars().filter(|c| !c.is_control()).collect() };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", clean(title));
+    let _ = writeln!(out, "{}", strip_inline(title));
     for s in &outline.sections {
         let indent = "  ".repeat(usize::from(s.level));
         let bullet = if s.point { "· " } else { "" };
@@ -44,19 +28,12 @@ pub fn render_text(title: &str, outline: &Outline, width: usize) -> String {
         } else {
             ""
         };
-        let line = format!("{bullet}{}{gap}{}", clean(&s.marker), clean(&s.heading));
-        let _ = writeln!(out, "{indent}{}", truncate_display(&line, width));
+        let line = format!(
+            "{bullet}{}{gap}{}",
+            strip_inline(&s.marker),
+            strip_inline(&s.heading)
+        );
+        let _ = writeln!(out, "{indent}{}", truncate(&line, width));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncates_by_columns() {
-        assert_eq!(truncate_display("短", 10), "短");
-        assert_eq!(truncate_display("一二三四五六", 7), "一二三…");
-    }
 }

@@ -6,7 +6,8 @@ use rayon::prelude::*;
 use super::formulas::{Grouping, Unitigs};
 use super::index::{DocIndex, Segment, SHINGLE};
 use super::{DocReuse, Formula, Pair, ReusedSpan};
-use crate::align::{self, key::Key, Params};
+use crate::align::{self, Params};
+use crate::text::key::Key;
 
 /// The reuse figures of each speech: spans of its formulas and the share of its text they cover.
 pub fn documents(

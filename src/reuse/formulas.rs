@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap;
 
 use super::index::{DocIndex, Segment, SHINGLE};
 use super::{Formula, Occurrence};
-use crate::align::key::{DIGITS, WILDCARD};
-use crate::align::Span;
+use crate::text::key::{DIGITS, WILDCARD};
+use crate::text::Span;
 
 /// Two segments join one formula when at least this share of the occurrences of each is
 /// immediately followed (resp. preceded) by the other.

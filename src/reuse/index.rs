@@ -10,8 +10,8 @@
 use rayon::prelude::*;
 
 use super::hash;
-use crate::align::key::Key;
-use crate::align::Span;
+use crate::text::key::Key;
+use crate::text::Span;
 
 /// Length of a shingle in key characters. Passages shorter than this are not reuse (it is also the
 /// aligner's default minimum passage length).

@@ -22,8 +22,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::Span;
 use crate::corpus::Document;
+use crate::text::Span;
 use hash::ContentHash;
 use index::DocIndex;
 
@@ -38,20 +38,11 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// Serde mirror of [`Span`], which lives in the alignment module.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Span")]
-struct SpanDef {
-    start: usize,
-    end: usize,
-}
-
 /// One place a formula is used: a span of the cleaned text of a speech.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// Index into the documents passed to [`build`].
     pub doc: usize,
-    #[serde(with = "SpanDef")]
     pub span: Span,
 }
 
@@ -81,7 +72,6 @@ pub struct Formula {
 /// A span of a speech that other speeches share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReusedSpan {
-    #[serde(with = "SpanDef")]
     pub span: Span,
     /// Index into [`ReuseReport::formulas`]; its occurrences list the speeches sharing the span.
     pub formula: usize,
@@ -201,7 +191,7 @@ fn key_fingerprint() -> ContentHash {
     const PROBE: &str =
         "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
                          XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
-    let key = crate::align::key::Key::new(PROBE);
+    let key = crate::text::key::Key::new(PROBE);
     let mut bytes = Vec::new();
     for ((c, m), e) in key.chars.iter().zip(&key.map).zip(&key.ends) {
         bytes.extend_from_slice(&(*c as u32).to_le_bytes());

@@ -421,8 +421,8 @@ fn reader_search_matches_across_scripts_and_widths() {
         for h in &found {
             let slice: String = chars[h.start..h.end].iter().collect();
             assert_eq!(
-                speechtui::align::fold::fold_str(&slice),
-                speechtui::align::fold::fold_str(query)
+                speechtui::text::fold::fold_str(&slice),
+                speechtui::text::fold::fold_str(query)
             );
         }
         press(&mut app, "Esc");

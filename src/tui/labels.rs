@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use speechtui::corpus::clean::visible_inline;
 use speechtui::corpus::Document;
+use speechtui::text::safety::visible_inline;
 
 /// The speech's source, as short as it can be said: `1998_吉林省_政府工作报告`, `004_3bce…#3`.
 pub fn source_name(d: &Document) -> String {

@@ -19,7 +19,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use disguise::{Disguise, Rng};
-use speechtui::align::{compare, key::Key, Comparison, Params};
+use speechtui::align::{compare, Comparison, Params};
+use speechtui::text::key::Key;
 
 pub fn corpus_extra() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");

@@ -10,10 +10,12 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use speechtui::align::{self, key::Key, Comparison, Params, Span, TokenOp};
-use speechtui::corpus::{self, clean::is_unsafe, ChromePatterns, Document};
+use speechtui::align::{self, Comparison, Params, TokenOp};
+use speechtui::corpus::{self, ChromePatterns, Document};
 use speechtui::export;
 use speechtui::outline;
+use speechtui::text::safety::is_unsafe;
+use speechtui::text::{self, key::Key, Span};
 
 /// The speeches of a file's bytes, through the loader's real per-file pipeline (decode → HTML →
 /// normalise → glosses → extraction → splitting → metadata).
@@ -50,7 +52,7 @@ fn byte_offsets(text: &str) -> Vec<usize> {
     v
 }
 
-/// `align::slice` walks the text from its start; it is checked on this many spans per text (the
+/// `text::slice` walks the text from its start; it is checked on this many spans per text (the
 /// rest by byte offsets), so the checks stay linear on inputs with thousands of sections.
 const SLICE_CHECKS: usize = 64;
 
@@ -116,7 +118,7 @@ pub fn check_comparison(a: &str, b: &str, cmp: &Comparison) {
         for (side, text, bytes, span) in [("a", a, &ba, p.a), ("b", b, &bb, p.b)] {
             let by_bytes = &text[bytes[span.start]..bytes[span.end]];
             if k < SLICE_CHECKS {
-                assert_eq!(align::slice(text, span), by_bytes);
+                assert_eq!(text::slice(text, span), by_bytes);
             }
             assert_eq!(j[side]["text"].as_str(), Some(by_bytes));
             assert_eq!(j[side]["start"].as_u64(), Some(span.start as u64));
@@ -174,7 +176,7 @@ pub fn check_outline(text: &str) {
                 start: s.start,
                 end: s.end,
             };
-            assert_eq!(align::slice(text, span), by_bytes);
+            assert_eq!(text::slice(text, span), by_bytes);
         }
     }
 }

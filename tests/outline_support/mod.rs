@@ -5,7 +5,8 @@
 
 use std::path::PathBuf;
 
-use speechtui::outline::{truncate_display, Outline};
+use speechtui::outline::Outline;
+use speechtui::text::width::truncate as truncate_display;
 
 /// One line per section: indent by level, `·` for points, marker, heading cut at 40 columns.
 /// Offsets are left out so that goldens read like the outline a person checks by eye; they are

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use speechtui::align::key::Key;
 use speechtui::corpus::Document;
+use speechtui::text::key::Key;
 
 /// `../shared/corpus-extra/<sub>`, or `None` (with a note) when it is absent.
 pub fn corpus_extra(sub: &str) -> Option<PathBuf> {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use speechtui::align::Span as TextSpan;
+use speechtui::text::Span as TextSpan;
 
 use super::super::app::{App, CompareState};
 use super::super::keymap::Command;

@@ -1,5 +1,6 @@
 //! The library: every speech, sortable, filtered as you type.
 
+use speechtui::text::search;
 use std::cmp::Ordering;
 
 use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn, View};
@@ -149,7 +150,7 @@ fn matches(app: &App, doc: usize) -> bool {
         return true;
     }
     match app.folded.get(doc) {
-        Some(folded) => folded.contains(&fold(f)),
+        Some(folded) => search::contains(folded, f),
         // Before the folded texts arrive: plain matching, ASCII case-insensitive.
         None => {
             let lower = f.to_ascii_lowercase();
@@ -166,19 +167,14 @@ fn matches(app: &App, doc: usize) -> bool {
     }
 }
 
-/// The comparison key's fold of a string (simplified script, half-width, lower case).
-pub fn fold(s: &str) -> String {
-    speechtui::align::fold::fold_str(s).to_lowercase()
-}
-
 /// What the filter searches in a speech: its title and text, folded.
 pub fn folded_doc(d: &speechtui::corpus::Document) -> String {
-    let mut s = fold(&d.title);
+    let mut s = search::fold_str(&d.title);
     s.push('\n');
     // The file name too: `吉林` finds 1998_吉林省_政府工作报告 even where the text never says it.
-    s.push_str(&fold(&super::super::labels::source_name(d)));
+    s.push_str(&search::fold_str(&super::super::labels::source_name(d)));
     s.push('\n');
-    s.push_str(&fold(&d.text));
+    s.push_str(&search::fold_str(&d.text));
     s
 }
 

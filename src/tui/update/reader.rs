@@ -2,9 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use speechtui::align::Span;
 use speechtui::corpus::Document;
 use speechtui::outline::Outline;
+use speechtui::text::Span;
 
 use super::super::app::{
     App, Effect, InputPurpose, ListState, Pane, Popup, ReaderState, SearchState, SharedWith, View,
@@ -246,7 +246,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
     let _ = effects;
 }
 
-/// Finds `query` in the open speech (ASCII letters case-insensitive) and moves to the first hit
+/// Finds `query` in the open speech (the folded search of [`speechtui::text::search`]) and moves to the first hit
 /// at or after the cursor (`from_cursor`) or keeps the current one while typing.
 pub fn search(app: &mut App, query: &str, confirm: bool) {
     let size = app.size;
@@ -255,30 +255,8 @@ pub fn search(app: &mut App, query: &str, confirm: bool) {
         return;
     };
     let text = &docs[r.doc].text;
-    let mut hits = Vec::new();
-    if !query.is_empty() {
-        // Matched on the comparison key's character fold (Simplified script, half width) and
-        // ASCII case: `项目` finds 項目, `代表,` finds 代表，. The fold maps one character to one
-        // character, so a hit's char offsets in the folded text are its offsets in the text.
-        let fold = |s: &str| -> String {
-            s.chars()
-                .map(|c| speechtui::align::fold::fold(c).to_ascii_lowercase())
-                .collect()
-        };
-        let hay = fold(text);
-        let needle = fold(query);
-        let needle_chars = needle.chars().count();
-        let mut last_byte = 0;
-        let mut last_char = 0;
-        for (b, _) in hay.match_indices(&needle) {
-            last_char += hay[last_byte..b].chars().count();
-            last_byte = b;
-            hits.push(Span {
-                start: last_char,
-                end: last_char + needle_chars,
-            });
-        }
-    }
+    // The library's folded search: `项目` finds 項目, `代表,` finds 代表，, `gdp` finds ＧＤＰ.
+    let hits = speechtui::text::search::find(text, query);
     let at = r.lines.get(r.cursor).map(|l| l.start).unwrap_or(0);
     r.search = SearchState {
         query: query.to_string(),

@@ -133,11 +133,7 @@ pub enum SortColumn {
     Borrowed,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct ListState {
-    pub selected: usize,
-    pub scroll: usize,
-}
+pub use super::selection::{ListState, Scroll};
 
 #[derive(Debug, Clone)]
 pub struct LibraryState {
@@ -254,10 +250,10 @@ pub struct SharedWith {
 #[derive(Debug, Clone)]
 pub enum Popup {
     Help {
-        scroll: usize,
+        scroll: Scroll,
     },
     LoadReport {
-        scroll: usize,
+        scroll: Scroll,
     },
     ReusedBy {
         from: usize,
@@ -314,9 +310,11 @@ pub struct App {
     /// Where saved files go by default.
     pub save_dir: PathBuf,
     pub should_quit: bool,
-    /// What the terminal can show, and where user themes live (for the theme switcher).
+    /// What the terminal can show.
     pub depth: ColorDepth,
-    pub themes_dir: Option<PathBuf>,
+    /// The themes the theme switcher cycles through, each with the warning its file gave, read
+    /// once at start so that `update` never touches the disk. Empty: the built-in themes.
+    pub themes: Vec<(Theme, Option<String>)>,
 }
 
 impl App {
@@ -354,7 +352,7 @@ impl App {
             save_dir,
             should_quit: false,
             depth: ColorDepth::Palette256,
-            themes_dir: None,
+            themes: Vec::new(),
         }
     }
 

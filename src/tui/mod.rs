@@ -8,9 +8,11 @@ mod config;
 mod keymap;
 mod labels;
 mod layout;
+mod popup_text;
 mod rows;
 mod sanitize;
 mod save;
+mod selection;
 mod terminal;
 mod theme;
 mod ui;
@@ -25,6 +27,8 @@ mod flow_tests;
 mod snapshots;
 #[cfg(test)]
 mod testdata;
+#[cfg(test)]
+mod update_tests;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -37,7 +41,7 @@ use crossterm::event::{self, Event};
 
 use app::{Action, App, Effect, Phase};
 use config::Config;
-use theme::ColorDepth;
+use theme::{ColorDepth, Theme};
 
 /// A message to the UI thread, stamped when it was produced (for latency measurements).
 struct Msg {
@@ -73,7 +77,7 @@ pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
     let mut app = App::new(config.theme, config.keymap, size, save_dir);
     app.depth = depth;
-    app.themes_dir = dir.map(|d| d.join("themes"));
+    app.themes = Theme::load_all(dir.map(|d| d.join("themes")).as_deref(), depth);
     match config.warnings.len() {
         0 => {}
         1 => app.set_error(config.warnings[0].clone()),

@@ -315,6 +315,15 @@ impl Theme {
         }
     }
 
+    /// Every built-in theme name loaded as [`Theme::load`] does, in the switcher's order: read
+    /// once at start, so switching themes needs no I/O.
+    pub fn load_all(themes_dir: Option<&Path>, depth: ColorDepth) -> Vec<(Theme, Option<String>)> {
+        BUILTIN
+            .iter()
+            .map(|(name, _)| Theme::load(name, themes_dir, depth))
+            .collect()
+    }
+
     /// The style of a span that `docs` speeches share (3 levels).
     pub fn reuse(&self, docs: usize) -> Style {
         match docs {

@@ -7,90 +7,20 @@ use ratatui::Frame;
 
 use super::super::app::{App, Popup};
 use super::super::layout;
+use super::super::popup_text::ScrolledText;
 use super::super::sanitize::plural;
 use super::super::sanitize::{fit, str_width};
+use super::super::selection::Scroll;
 use super::pane;
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     let Some(popup) = &app.popup else { return };
     let t = &app.theme;
     match popup {
-        Popup::Help { scroll } => {
-            let mut lines = Vec::new();
-            for (scope, rows) in app.keymap.help() {
-                lines.push(Line::from(Span::styled(scope, t.header)));
-                for (keys, desc, name) in rows {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("  {}", fit(&keys, 14)), t.hint_key),
-                        Span::styled(format!(" {}", fit(desc, 42)), t.text),
-                        Span::styled(format!(" {name}"), t.dim),
-                    ]));
-                }
-                lines.push(Line::default());
+        Popup::Help { scroll } | Popup::LoadReport { scroll } => {
+            if let Some(text) = ScrolledText::of(app, popup, area) {
+                scrolled(f, app, area, text, *scroll);
             }
-            lines.push(Line::from(Span::styled(
-                "Set keys in <config dir>/speechtui/config.toml: [keys] name = [\"key\", …]",
-                t.dim,
-            )));
-            scrolled(f, app, area, " Help · Esc closes ", lines, *scroll, 78);
-        }
-        Popup::LoadReport { scroll } => {
-            let mut lines = vec![Line::from(Span::styled(
-                format!(
-                    "{} {} loaded, {} {} skipped",
-                    app.docs.len(),
-                    plural(app.docs.len(), "speech", "speeches"),
-                    app.skipped.len(),
-                    plural(app.skipped.len(), "path", "paths")
-                ),
-                t.header,
-            ))];
-            if !app.skipped.is_empty() {
-                lines.push(Line::default());
-                lines.push(Line::from(Span::styled("Skipped", t.header)));
-                for s in &app.skipped {
-                    lines.push(Line::from(Span::styled(
-                        format!("  {}: {}", s.path.display(), s.reason),
-                        t.error,
-                    )));
-                }
-            }
-            if !app.config_warnings.is_empty() {
-                lines.push(Line::default());
-                lines.push(Line::from(Span::styled("Settings", t.header)));
-                for w in &app.config_warnings {
-                    lines.push(Line::from(Span::styled(format!("  {w}"), t.error)));
-                }
-            }
-            let warned: Vec<_> = app.docs.iter().filter(|d| !d.warnings.is_empty()).collect();
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                format!("Warnings ({} speeches)", warned.len()),
-                t.header,
-            )));
-            for d in warned {
-                lines.push(Line::from(Span::styled(format!("  {}", d.id), t.text)));
-                for w in &d.warnings {
-                    lines.push(Line::from(Span::styled(format!("    {w}"), t.dim)));
-                }
-            }
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled("Speeches", t.header)));
-            for d in app.docs.iter() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {} · {} · {}", d.id, d.encoding, d.title),
-                    t.text,
-                )));
-            }
-            scrolled(
-                f,
-                app,
-                area,
-                " Load report · Esc closes ",
-                lines,
-                *scroll,
-                100,
-            );
         }
         Popup::ReusedBy { entries, list, .. } => {
             let rect = layout::popup(area, 76, (entries.len() as u16 + 4).min(16));
@@ -158,35 +88,29 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
 }
 
-/// A scrollable text popup.
-fn scrolled(
-    f: &mut Frame,
-    app: &App,
-    area: Rect,
-    title: &str,
-    lines: Vec<Line<'static>>,
-    scroll: usize,
-    max_w: u16,
-) {
-    let rect = layout::popup(area, max_w, area.height.saturating_sub(2));
+/// A scrollable text popup, at the offset its [`Scroll`] keeps within the text.
+fn scrolled(f: &mut Frame, app: &App, area: Rect, text: ScrolledText, scroll: Scroll) {
+    let ScrolledText {
+        rect,
+        title,
+        lines,
+        page,
+    } = text;
     clear_around(f, rect, area);
     let inner = layout::inner(rect);
-    let lines = fit_lines(lines, inner.width as usize);
-    let h = inner.height as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(h));
-    let more = if lines.len() > scroll + h {
+    let scroll = scroll.offset.min(Scroll::max_offset(lines.len(), page));
+    let more = if lines.len() > scroll + page {
         " · ↓ more "
     } else {
         ""
     };
     let block = pane(app, format!("{title}{more}"), true).style(app.theme.popup);
     f.render_widget(block, rect);
-    // Sanitise and cut every line to the popup (paths and titles come from the documents).
-    let w = inner.width as usize;
+    // Sanitise every line (paths and titles come from the documents).
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
-        .take(h)
+        .take(page)
         .map(|l| {
             let spans: Vec<Span> = l
                 .spans
@@ -196,7 +120,6 @@ fn scrolled(
             Line::from(spans)
         })
         .collect();
-    let _ = w;
     f.render_widget(Paragraph::new(shown), inner);
 }
 
@@ -206,50 +129,4 @@ fn clear_around(f: &mut Frame, rect: Rect, area: Rect) {
     let x = rect.x.saturating_sub(1).max(area.x);
     let right = (rect.right() + 1).min(area.right());
     f.render_widget(Clear, Rect::new(x, rect.y, right - x, rect.height));
-}
-
-/// Lines made to fit `width` columns: a one-span line (a path, a warning) wraps, its
-/// continuation indented under its text; a line of several spans (a help row) is cut with `…`.
-fn fit_lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.width() <= width {
-            out.push(line);
-            continue;
-        }
-        if let [span] = line.spans.as_slice() {
-            let text = super::super::sanitize::clean(&span.content);
-            let indent = text.chars().take_while(|&c| c == ' ').count();
-            let body = &text[indent..];
-            let room = width.saturating_sub(indent + 2).max(4);
-            let idx = super::super::wrap::CharIndex::new(body);
-            for (k, l) in super::super::wrap::wrap(body, room).iter().enumerate() {
-                let pad = if k == 0 { indent } else { indent + 2 };
-                let piece = idx.slice(body, l.start, l.end);
-                out.push(Line::from(Span::styled(
-                    format!("{}{piece}", " ".repeat(pad)),
-                    span.style,
-                )));
-            }
-            continue;
-        }
-        // Several spans: keep them whole up to the width, the last one cut with `…`.
-        let mut used = 0;
-        let mut spans = Vec::new();
-        for span in line.spans {
-            let w = str_width(&span.content);
-            if used + w <= width {
-                used += w;
-                spans.push(span);
-            } else {
-                spans.push(Span::styled(
-                    super::super::sanitize::truncate(&span.content, width - used),
-                    span.style,
-                ));
-                break;
-            }
-        }
-        out.push(Line::from(spans));
-    }
-    out
 }

@@ -5,7 +5,6 @@ use super::super::app::{
 };
 use super::super::keymap::Command;
 use super::super::save;
-use super::library::move_in_list;
 use super::{list_page, reader, start_input};
 
 pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
@@ -37,7 +36,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                     app.stack.push(View::Concordance(state));
                 }
             }
-            _ => move_in_list(list, cmd, index.report.formulas.len(), page),
+            _ => list.apply(cmd, index.report.formulas.len(), page),
         },
         Some(View::Concordance(c)) => match cmd {
             Command::Back => {
@@ -54,7 +53,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 c.list.selected = keep
                     .and_then(|k| c.rows.iter().position(|&r| r == k))
                     .unwrap_or(0);
-                super::library::keep_visible(&mut c.list, page);
+                c.list.keep_visible(page);
                 let msg = match c.order {
                     ConcordanceOrder::Speech => "by speech",
                     ConcordanceOrder::YearAscending => "by year, oldest first",
@@ -72,7 +71,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 let name = save::default_concordance_name(text);
                 start_input(app, InputPurpose::SaveConcordance, name);
             }
-            _ => move_in_list(&mut c.list, cmd, c.rows.len(), page),
+            _ => c.list.apply(cmd, c.rows.len(), page),
         },
         _ => {}
     }

@@ -16,7 +16,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         | Command::PageDown
         | Command::PageUp
         | Command::Top
-        | Command::Bottom => move_in_list(&mut app.library.list, cmd, n, page),
+        | Command::Bottom => app.library.list.apply(cmd, n, page),
         Command::Open => {
             if let Some(&doc) = app.library.rows.get(app.library.list.selected) {
                 reader::open_reader(app, doc, None, None);
@@ -57,12 +57,16 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 app.set_status("mark cleared");
             }
         }
-        Command::LoadReport => app.popup = Some(Popup::LoadReport { scroll: 0 }),
+        Command::LoadReport => {
+            app.popup = Some(Popup::LoadReport {
+                scroll: super::super::app::Scroll::default(),
+            })
+        }
         Command::Explorer => {
             if app.reuse_index().is_some() {
                 app.stack.push(View::Explorer(ListState::default()));
             } else {
-                app.set_status(index_not_ready(app));
+                app.set_status(super::index_not_ready(app));
             }
         }
         Command::SortTitle => sort_by(app, SortColumn::Title),
@@ -70,47 +74,6 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::SortLength => sort_by(app, SortColumn::Length),
         Command::SortBorrowed => sort_by(app, SortColumn::Borrowed),
         _ => {}
-    }
-}
-
-pub fn index_not_ready(app: &App) -> String {
-    match &app.reuse {
-        super::super::app::ReuseState::Failed(e) => format!("the reuse index failed: {e}"),
-        super::super::app::ReuseState::Pending(Some(p)) => format!(
-            "the reuse index is still being built ({} {}/{})",
-            p.stage, p.done, p.total
-        ),
-        _ => "the reuse index is still being built".to_string(),
-    }
-}
-
-/// Moves a list selection; keeps it on screen.
-pub fn move_in_list(list: &mut ListState, cmd: Command, len: usize, page: usize) {
-    if len == 0 {
-        list.selected = 0;
-        list.scroll = 0;
-        return;
-    }
-    let last = len - 1;
-    list.selected = match cmd {
-        Command::Down => (list.selected + 1).min(last),
-        Command::Up => list.selected.saturating_sub(1),
-        Command::PageDown => (list.selected + page).min(last),
-        Command::PageUp => list.selected.saturating_sub(page),
-        Command::Top => 0,
-        Command::Bottom => last,
-        _ => list.selected,
-    }
-    .min(last);
-    keep_visible(list, page);
-}
-
-pub fn keep_visible(list: &mut ListState, page: usize) {
-    let page = page.max(1);
-    if list.selected < list.scroll {
-        list.scroll = list.selected;
-    } else if list.selected >= list.scroll + page {
-        list.scroll = list.selected + 1 - page;
     }
 }
 
@@ -223,5 +186,5 @@ fn reselect(app: &mut App, keep: Option<usize>) {
     if lib.list.scroll > lib.list.selected || lib.rows.len() <= page {
         lib.list.scroll = 0;
     }
-    keep_visible(&mut lib.list, page);
+    lib.list.keep_visible(page);
 }

@@ -96,6 +96,18 @@ fn relayout(app: &mut App) {
 }
 
 /// Rows of a list that fit the body (bordered block with a header line).
+/// What the status line says when a command needs the reuse index before it is ready.
+pub(super) fn index_not_ready(app: &App) -> String {
+    match &app.reuse {
+        super::app::ReuseState::Failed(e) => format!("the reuse index failed: {e}"),
+        super::app::ReuseState::Pending(Some(p)) => format!(
+            "the reuse index is still being built ({} {}/{})",
+            p.stage, p.done, p.total
+        ),
+        _ => "the reuse index is still being built".to_string(),
+    }
+}
+
 pub(super) fn list_page(app: &App) -> usize {
     (app.size.1 as usize).saturating_sub(2 + 3).max(1)
 }
@@ -125,7 +137,9 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             return;
         }
         Command::Help => {
-            app.popup = Some(Popup::Help { scroll: 0 });
+            app.popup = Some(Popup::Help {
+                scroll: super::app::Scroll::default(),
+            });
             return;
         }
         Command::Theme => {
@@ -155,7 +169,13 @@ fn next_theme(app: &mut App) {
     let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
     let at = names.iter().position(|n| *n == app.theme.name).unwrap_or(0);
     let name = names[(at + 1) % names.len()];
-    let (theme, warning) = Theme::load(name, app.themes_dir.as_deref(), app.depth);
+    // The themes were read at start ([`Theme::load_all`]); without them, the built-in ones.
+    let loaded = app.themes.iter().find(|(t, _)| t.name == name).cloned();
+    let (theme, warning) =
+        match loaded.or_else(|| Theme::builtin(name, app.depth).map(|t| (t, None))) {
+            Some(found) => found,
+            None => return,
+        };
     app.theme = theme;
     match warning {
         Some(w) => app.set_error(w),

@@ -4,11 +4,20 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::super::app::{App, Effect, Popup};
 use super::super::keymap::Command;
-use super::library::move_in_list;
+use super::super::popup_text::ScrolledText;
+use super::super::selection::Move;
 use super::{compare, list_page};
 
 pub fn on_key(app: &mut App, ev: KeyEvent, cmd: Option<Command>, effects: &mut Vec<Effect>) {
     let page = list_page(app);
+    // The lines a scrolled popup shows on this screen, and how many at a time: it scrolls within
+    // them, so that after the end one key up moves again.
+    let text_size = match (&app.popup, cmd.and_then(Move::of)) {
+        (Some(p @ (Popup::Help { .. } | Popup::LoadReport { .. })), Some(_)) => {
+            ScrolledText::on_screen(app, p).map(|t| (t.lines.len(), t.page))
+        }
+        _ => None,
+    };
     let Some(popup) = app.popup.as_mut() else {
         return;
     };
@@ -33,13 +42,12 @@ pub fn on_key(app: &mut App, ev: KeyEvent, cmd: Option<Command>, effects: &mut V
         Popup::Help { scroll } | Popup::LoadReport { scroll } => match cmd {
             Some(Command::Back) | Some(Command::Quit) | Some(Command::Help) => app.popup = None,
             Some(Command::LoadReport) if is_report => app.popup = None,
-            Some(Command::Down) => *scroll += 1,
-            Some(Command::Up) => *scroll = scroll.saturating_sub(1),
-            Some(Command::PageDown) => *scroll += page,
-            Some(Command::PageUp) => *scroll = scroll.saturating_sub(page),
-            Some(Command::Top) => *scroll = 0,
-            Some(Command::Bottom) => *scroll = usize::MAX / 2,
-            _ => {}
+            Some(c) => {
+                if let (Some(m), Some((len, page))) = (Move::of(c), text_size) {
+                    scroll.apply(m, len, page);
+                }
+            }
+            None => {}
         },
         Popup::ReusedBy {
             from,
@@ -58,7 +66,7 @@ pub fn on_key(app: &mut App, ev: KeyEvent, cmd: Option<Command>, effects: &mut V
             }
             Some(c) => {
                 let n = entries.len();
-                move_in_list(list, c, n, page.min(12));
+                list.apply(c, n, page.min(12));
             }
             None => {}
         },

@@ -12,7 +12,6 @@ use super::super::app::{
 use super::super::keymap::Command;
 use super::super::layout;
 use super::super::wrap::{wrap, CharIndex};
-use super::library::{keep_visible, move_in_list};
 use super::start_input;
 
 /// Opens speech `doc` in the reader, with the cursor on char `at` and `focus_span` marked.
@@ -132,7 +131,7 @@ fn sync_outline(r: &mut ReaderState, size: (u16, u16)) {
     // The nearest visible section at or before the current one.
     if let Some(pos) = visible.iter().rposition(|&i| i <= cur) {
         r.outline_list.selected = pos;
-        keep_visible(&mut r.outline_list, page(size));
+        r.outline_list.keep_visible(page(size));
     }
 }
 
@@ -170,7 +169,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             if r.focus == Pane::Outline =>
         {
             let n = visible_sections(&r.outline, &r.collapsed).len();
-            move_in_list(&mut r.outline_list, cmd, n, page);
+            r.outline_list.apply(cmd, n, page);
         }
         Command::Down
         | Command::Up
@@ -285,7 +284,7 @@ fn reused_by(app: &mut App) {
         return;
     };
     let Some(index) = app.reuse_index() else {
-        let msg = super::library::index_not_ready(app);
+        let msg = super::index_not_ready(app);
         app.set_status(msg);
         return;
     };

@@ -21,42 +21,8 @@ use regex::Regex;
 use crate::text::{is_cjk, parse_number};
 
 use super::html::strip_stray_tags;
+pub use super::lines::{Kind, Line, Page};
 use super::patterns::{ChromeKind, ChromePatterns};
-
-/// The class of one line of a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    Blank,
-    /// No Chinese character at all: numbers, stray punctuation, URLs.
-    Junk,
-    Chrome(ChromeKind),
-    /// `第N篇：title` of a page that collects several speeches.
-    Marker {
-        n: usize,
-        title: String,
-    },
-    Content,
-}
-
-/// One line of a page, cleaned of inline debris.
-#[derive(Debug, Clone)]
-pub struct Line {
-    pub text: String,
-    pub kind: Kind,
-    /// Chinese characters (CJK ideographs) in the line.
-    pub cjk: usize,
-    /// The line carried a `标题:` label (the label is gone from `text`).
-    pub labelled_title: bool,
-}
-
-/// A page after extraction.
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub lines: Vec<Line>,
-    /// The speech (or speeches), as a range of `lines`.
-    pub body: Range<usize>,
-    pub warnings: Vec<String>,
-}
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in regex compiles"))
@@ -361,7 +327,6 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
         }
     }
     warnings.extend(dropped_prose(&lines, &body));
-    super::watermark::remove_watermarks(&mut lines, &body, &mut warnings);
     Page {
         lines,
         body,

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::extract::{Kind, Line};
+use super::lines::{Kind, Line};
 use super::patterns::ChromeKind;
 
 /// Words that end the title of a speech or report (Simplified and Traditional).

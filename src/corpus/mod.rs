@@ -11,6 +11,7 @@ pub mod discover;
 pub mod extract;
 pub mod glosses;
 pub mod html;
+pub mod lines;
 pub mod meta;
 pub mod pagebreak;
 pub mod patterns;

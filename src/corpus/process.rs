@@ -1,20 +1,22 @@
 //! One file's bytes to its speeches: decode → HTML to text → character normalisation → glosses →
-//! extraction → splitting → metadata.
+//! extraction → watermark removal → splitting → metadata.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use super::clean::{normalise_chars, tidy_lines};
 use super::decode::decode;
-use super::extract::{extract, Kind, Line};
+use super::extract::extract;
 use super::glosses::remove_glosses;
 use super::html::{html_to_text, looks_like_html};
+use super::lines::{Kind, Line};
 use super::meta::{
     find_date, find_title, title_from_file_name, title_from_page_title, TitleSource,
 };
 use super::pagebreak::join_page_breaks;
 use super::patterns::ChromePatterns;
 use super::split::split;
+use super::watermark::remove_watermarks;
 use super::Document;
 
 /// What is kept of the decoding once its text and warnings have moved on.
@@ -87,7 +89,8 @@ pub fn process(
         ));
     }
 
-    let page = extract(&text, patterns);
+    let mut page = extract(&text, patterns);
+    remove_watermarks(&mut page.lines, &page.body, &mut page.warnings);
     if page.body.is_empty() {
         let cjk: usize = page.lines.iter().map(|l| l.cjk).sum();
         return Err(if cjk == 0 {

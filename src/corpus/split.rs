@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::extract::{Kind, Line};
+use super::lines::{Kind, Line};
 use super::meta::{is_salutation, is_title_like};
 
 /// One speech of a page.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::extract::{Kind, Line};
+use super::lines::{Kind, Line};
 use crate::text::is_cjk;
 
 fn static_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -94,7 +94,8 @@ mod tests {
         let text = format!(
             "老秘网_材夜思范文\n同志们：\n{para}\n欢迎光临 老秘网_材夜思范文 Powered by Discuz!"
         );
-        let page = extract(&text, &ChromePatterns::default());
+        let mut page = extract(&text, &ChromePatterns::default());
+        super::remove_watermarks(&mut page.lines, &page.body, &mut page.warnings);
         let body: Vec<&str> = page.lines[page.body.clone()]
             .iter()
             .map(|l| l.text.as_str())

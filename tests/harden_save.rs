@@ -204,13 +204,15 @@ fn an_existing_name_is_never_replaced_without_asking() {
     assert!(matches!(err, WriteError::Exists(_)));
     assert!(err.to_string().contains("already exists"));
     assert_eq!(fs::read_to_string(&target).unwrap(), OLD);
-    // A dangling symbolic link is a name that exists too.
+    // A dangling symbolic link is a name that exists too, and a link is never replaced.
     let link = tmp.path().join("link.txt");
     std::os::unix::fs::symlink(tmp.path().join("nowhere"), &link).unwrap();
-    assert!(matches!(
-        write_atomic(&link, b"new", false),
-        Err(WriteError::Exists(_))
-    ));
+    for overwrite in [false, true] {
+        assert!(matches!(
+            write_atomic(&link, b"new", overwrite),
+            Err(WriteError::NotRegular { .. })
+        ));
+    }
     assert!(!tmp.path().join("nowhere").exists());
     assert_eq!(snapshot(tmp.path()).len(), 2, "leftovers");
 }
@@ -329,4 +331,64 @@ fn error_messages_show_hostile_target_names_safely() {
         String::from_utf8_lossy(&r.stderr)
     );
     assert_eq!(fs::read_to_string(&evil).unwrap(), OLD);
+}
+
+/// `compare -o TARGET --force` onto what is not a regular file: refused with one line, the target
+/// unchanged; onto a private file: replaced, still private.
+#[cfg(unix)]
+#[test]
+fn forced_saves_replace_only_regular_files_and_keep_their_mode() {
+    use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
+    let tmp = tempfile::tempdir().unwrap();
+    let compare_to = |target: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .arg("compare")
+            .arg(sample("000_887235e958cf192e.txt"))
+            .arg(sample("003_fad5f05ac5c28cf9.txt"))
+            .arg("-o")
+            .arg(target)
+            .arg("--force")
+            .output()
+            .unwrap()
+    };
+    let fifo = tmp.path().join("pipe");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success()));
+    let r = compare_to(&fifo);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{err}");
+    assert!(err.contains("is a FIFO"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+
+    let real = tmp.path().join("real.txt");
+    fs::write(&real, OLD).unwrap();
+    let link = tmp.path().join("link.txt");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let r = compare_to(&link);
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{err}");
+    assert!(err.contains("symbolic link (to "), "{err}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_to_string(&real).unwrap(), OLD);
+
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+    let r = compare_to(&real);
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert_ne!(fs::read_to_string(&real).unwrap(), OLD);
+    assert_eq!(
+        fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }

@@ -7,8 +7,8 @@ use speechtui::{corpus, export};
 
 /// What the user asked of one comparison.
 pub struct Request<'a> {
-    pub a: &'a str,
-    pub b: &'a str,
+    pub a: &'a std::ffi::OsStr,
+    pub b: &'a std::ffi::OsStr,
     pub format: super::Format,
     pub output: Option<&'a std::path::Path>,
     /// Replace an existing output file.
@@ -19,8 +19,8 @@ pub struct Request<'a> {
 
 pub fn run(req: Request) -> anyhow::Result<()> {
     let options = corpus::LoadOptions::from_user_config()?;
-    let doc_a = corpus::open_doc_with(req.a, &options)?;
-    let doc_b = corpus::open_doc_with(req.b, &options)?;
+    let doc_a = corpus::open_doc_os(req.a, &options)?;
+    let doc_b = corpus::open_doc_os(req.b, &options)?;
     let mut params = Params::default();
     if let Some(n) = req.min_len {
         params.min_len = n;
@@ -48,16 +48,7 @@ pub fn run(req: Request) -> anyhow::Result<()> {
             }
             other => other?,
         },
-        None => {
-            use std::io::Write as _;
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(body.as_bytes()).and_then(|()| out.flush()) {
-                // A closed pipe (`| head`) is not a failure of the comparison.
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e).context("cannot write to standard output");
-                }
-            }
-        }
+        None => super::output::write_stdout(&body)?,
     }
     Ok(())
 }

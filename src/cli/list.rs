@@ -12,7 +12,7 @@ use speechtui::corpus::{self, visible_inline, LoadReport};
 use speechtui::outline;
 use speechtui::text::width::truncate;
 
-use super::show::write_stdout;
+use super::output::write_stdout;
 use super::Format;
 
 /// Widest title shown in the text table, in terminal columns.

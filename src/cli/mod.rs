@@ -3,9 +3,11 @@
 mod compare;
 mod list;
 mod outline;
+mod output;
 mod reuse;
 mod show;
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +43,7 @@ pub enum Command {
     /// The cleaned text of one speech as the reader shows it.
     Show {
         /// A file path, or `path#N` for the N-th speech of a file that holds several.
-        doc: String,
+        doc: OsString,
         /// The decoded file, chrome and all.
         #[arg(long)]
         raw: bool,
@@ -49,16 +51,16 @@ pub enum Command {
     /// The section outline of one speech.
     Outline {
         /// A file path, or `path#N` for the N-th speech of a file that holds several.
-        doc: String,
+        doc: OsString,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Aligned shared passages of two speeches.
     Compare {
         /// Speech A: a file path, or `path#N` for the N-th speech of a file that holds several.
-        doc_a: String,
+        doc_a: OsString,
         /// Speech B, the same way.
-        doc_b: String,
+        doc_b: OsString,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Write the report to FILE (atomically) instead of standard output.
@@ -96,8 +98,12 @@ pub enum Format {
 /// Parses the command line and runs it. Usage errors exit 2 (clap), other failures exit 1 with a
 /// one-line `speechtui: …` on stderr.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let no_cache = cli.no_cache;
+    let (args, no_cache_seen) = take_no_cache(std::env::args_os());
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    let no_cache = cli.no_cache || no_cache_seen;
     let result = match cli.command {
         None => match missing_paths(&cli.paths) {
             Some(err) => Err(err),
@@ -129,11 +135,57 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err)
+            if err
+                .downcast_ref::<speechtui::corpus::BadDocSpec>()
+                .is_some() =>
+        {
+            eprintln!("speechtui: {err}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             // One line, whatever the chain of causes.
             let msg = format!("{err:#}").replace(['\n', '\r'], " ");
             eprintln!("speechtui: {msg}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Takes every `--no-cache` out of the arguments (up to a `--`): the contract lets it stand
+/// anywhere, and before the command clap would read the command's name as a PATH of the reader.
+fn take_no_cache(args: impl Iterator<Item = OsString>) -> (Vec<OsString>, bool) {
+    let mut seen = false;
+    let mut after_dashes = false;
+    let mut kept = Vec::new();
+    for arg in args {
+        if !after_dashes && arg == OsStr::new("--no-cache") {
+            seen = true;
+            continue;
+        }
+        after_dashes |= arg == OsStr::new("--");
+        kept.push(arg);
+    }
+    (kept, seen)
+}
+
+/// Help, version and usage errors from clap. Help and version are results like any other: a
+/// failure to write them (`--help > /dev/full`) is exit 1 with one line.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            match output::write_stdout(&e.render().to_string()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("speechtui: {err:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        _ => {
+            let _ = e.print();
+            ExitCode::from(e.exit_code().clamp(0, 255) as u8)
         }
     }
 }

@@ -1,15 +1,13 @@
 //! `speechtui outline`: the section outline of one speech, as an indented tree or as JSON.
 
-use std::io::Write;
-
 use speechtui::corpus;
 use speechtui::outline::{outline, render_text};
 
 /// Headings are kept whole in JSON; the text form cuts them at this many columns.
 const TEXT_WIDTH: usize = 100;
 
-pub fn run(doc: &str, format: super::Format) -> anyhow::Result<()> {
-    let document = corpus::open_doc_with(doc, &corpus::LoadOptions::from_user_config()?)?;
+pub fn run(doc: &std::ffi::OsStr, format: super::Format) -> anyhow::Result<()> {
+    let document = corpus::open_doc_os(doc, &corpus::LoadOptions::from_user_config()?)?;
     let result = outline(&document.text);
     let out = match format {
         super::Format::Text => render_text(&document.title, &result, TEXT_WIDTH),
@@ -20,13 +18,5 @@ pub fn run(doc: &str, format: super::Format) -> anyhow::Result<()> {
             s
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a message.
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    super::output::write_stdout(&out)
 }

@@ -87,7 +87,7 @@ pub fn run(
         }
         super::Format::Text => to_text(&docs, &report, top),
     };
-    super::show::write_stdout(&out)
+    super::output::write_stdout(&out)
 }
 
 /// Removes the progress bar from the terminal (before any message or the report).

@@ -17,6 +17,7 @@ pub mod pagebreak;
 pub mod patterns;
 pub mod process;
 pub mod sample;
+pub mod spec;
 pub mod split;
 pub mod watermark;
 
@@ -29,6 +30,7 @@ use serde::{Serialize, Serializer};
 
 pub use crate::text::safety::{visible_inline, visible_text};
 pub use patterns::ChromePatterns;
+pub use spec::BadDocSpec;
 
 fn lossy_path<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&path.to_string_lossy())
@@ -273,37 +275,29 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// Splits a `DOC` argument into a path and an optional 1-based part: `path` or `path#N`.
-/// A file whose name really contains `#N` wins over the part syntax.
-fn parse_doc_spec(spec: &str) -> (PathBuf, Option<usize>) {
-    let exists = |p: &Path| p.exists() || sample::embedded(p).is_some();
-    if !exists(Path::new(spec)) {
-        if let Some((path, n)) = spec.rsplit_once('#') {
-            if let Ok(n) = n.parse::<usize>() {
-                return (PathBuf::from(path), Some(n));
-            }
-        }
-    }
-    (PathBuf::from(spec), None)
-}
-
 /// Resolves a `DOC` argument of the command line: a file path, or `path#N` for the N-th speech.
 /// `sample:<file name>` names a page of the bundled sample corpus.
 ///
 /// A file that holds several speeches must be opened as `path#N`: opening it as `path` fails with
 /// a one-line message naming every part, rather than picking one silently (a comparison of the
 /// wrong speech would look plausible and be wrong).
+/// A `DOC` that names a file but no speech of it (`file#abc`, `file#0`) fails with a
+/// [`BadDocSpec`] (a usage error). See [`open_doc_os`] for non-UTF-8 names.
 pub fn open_doc(spec: &str) -> anyhow::Result<Document> {
-    open_doc_with(spec, &LoadOptions::default())
+    open_doc_os(spec.as_ref(), &LoadOptions::default())
 }
 
 /// [`open_doc`] with load options (the user's chrome patterns, the size limit).
 pub fn open_doc_with(spec: &str, options: &LoadOptions) -> anyhow::Result<Document> {
-    let (path, part) = parse_doc_spec(spec);
+    open_doc_os(spec.as_ref(), options)
+}
+
+/// [`open_doc_with`] for an OS string, as the command line gives it: a non-UTF-8 (e.g. GBK) file
+/// name opens like any other.
+pub fn open_doc_os(spec: &std::ffi::OsStr, options: &LoadOptions) -> anyhow::Result<Document> {
+    let exists = |p: &Path| p.exists() || sample::embedded(p).is_some();
+    let (path, part) = spec::parse_doc_spec(spec, exists)?;
     let shown = visible_inline(&path.to_string_lossy()).into_owned();
-    if part == Some(0) {
-        anyhow::bail!("{shown}#0: speeches are numbered from 1");
-    }
     let custom = custom_patterns(options)?;
     let patterns = custom.as_ref().unwrap_or_else(|| ChromePatterns::builtin());
     let bytes = read_file(&path, options.max_file_bytes)

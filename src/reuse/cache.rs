@@ -1,10 +1,14 @@
 //! The on-disk cache of the reuse engine: per-speech indexes and finished reports, keyed by
 //! content hash and engine version.
 //!
-//! Every file is an envelope (magic, kind, engine version, length, checksum) around its payload and
-//! is written to a unique temporary name then renamed into place, so a reader — in this process or
-//! another one running at the same time — sees a whole file or none. Anything that does not check
-//! out is reported as an error (the caller rebuilds with a warning) and never trusted.
+//! Every file is an envelope (magic, kind, engine version, the key it was written for, length,
+//! checksum) around its payload and is written to a unique temporary name then renamed into place,
+//! so a reader — in this process or another one running at the same time — sees a whole file or
+//! none. An entry is used only for the key it records: a valid entry of another speech (copied or
+//! swapped by hand, a hash collision of names) is refused, not trusted. Entries are opened without
+//! following links, must be regular files, and are read up to a size bound, so a link to
+//! `/dev/zero` or a FIFO in the cache neither exhausts memory nor blocks. Anything that does not
+//! check out is reported as an error (the caller rebuilds and sums up) and never trusted.
 
 use std::fs;
 use std::io::Write;
@@ -17,8 +21,13 @@ use super::hash::ContentHash;
 use super::index::DocIndex;
 use super::{ReuseReport, ENGINE_VERSION};
 
-const MAGIC: &[u8; 8] = b"SPTUIRX\x01";
-const HEADER: usize = 8 + 1 + 4 + 8 + 16;
+const MAGIC: &[u8; 8] = b"SPTUIRX\x02";
+/// Magic, kind, engine version, key, payload length, checksum.
+const HEADER: usize = 8 + 1 + 4 + 16 + 8 + 16;
+/// No cache entry is larger than this; anything larger is not one (read no further).
+const MAX_ENTRY: u64 = 1 << 30;
+/// Temporary files older than this are left-overs even if their process id is alive again.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 const KIND_DOC: u8 = 1;
 const KIND_REPORT: u8 = 2;
 /// Finished reports kept (they are the largest files; older ones are removed).
@@ -47,7 +56,7 @@ impl Cache {
         };
         let current = format!("reuse-v{ENGINE_VERSION}");
         let root = base.join(&current);
-        for sub in ["docs", "reports"] {
+        for sub in ["docs", "reports", "tmp"] {
             fs::create_dir_all(root.join(sub))
                 .with_context(|| format!("cannot create {}", root.join(sub).display()))?;
         }
@@ -73,6 +82,7 @@ impl Cache {
                 }
             }
         }
+        sweep_temps(&root.join("tmp"));
         Ok(Cache { root, warnings })
     }
 
@@ -97,7 +107,7 @@ impl Cache {
     /// The cached index of a speech with this content, if any.
     pub fn load_doc(&self, hash: ContentHash) -> anyhow::Result<Option<DocIndex>> {
         let path = self.doc_path(hash);
-        let Some(payload) = read_envelope(&path, KIND_DOC)? else {
+        let Some(payload) = read_envelope(&path, KIND_DOC, hash)? else {
             return Ok(None);
         };
         decode_doc(&payload)
@@ -110,13 +120,13 @@ impl Cache {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        write_envelope(&path, KIND_DOC, &encode_doc(idx))
+        self.write_envelope(&path, KIND_DOC, hash, &encode_doc(idx))
     }
 
     /// The cached report of a corpus with this key, if any.
     pub fn load_report(&self, key: ContentHash) -> anyhow::Result<Option<ReuseReport>> {
         let path = self.report_path(key);
-        let Some(payload) = read_envelope(&path, KIND_REPORT)? else {
+        let Some(payload) = read_envelope(&path, KIND_REPORT, key)? else {
             return Ok(None);
         };
         let report = postcard::from_bytes(&payload)
@@ -126,7 +136,7 @@ impl Cache {
 
     pub fn store_report(&self, key: ContentHash, report: &ReuseReport) -> anyhow::Result<()> {
         let payload = postcard::to_allocvec(report).context("cannot encode the report")?;
-        write_envelope(&self.report_path(key), KIND_REPORT, &payload)?;
+        self.write_envelope(&self.report_path(key), KIND_REPORT, key, &payload)?;
         self.prune_reports();
         Ok(())
     }
@@ -148,9 +158,9 @@ impl Cache {
     }
 }
 
-/// The payload of a cache file; `None` if there is no such file.
-fn read_envelope(path: &Path, kind: u8) -> anyhow::Result<Option<Vec<u8>>> {
-    let bytes = match fs::read(path) {
+/// The payload of a cache file written for `key`; `None` if there is no such file.
+fn read_envelope(path: &Path, kind: u8, key: ContentHash) -> anyhow::Result<Option<Vec<u8>>> {
+    let bytes = match read_bounded(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
@@ -166,43 +176,146 @@ fn read_envelope(path: &Path, kind: u8) -> anyhow::Result<Option<Vec<u8>>> {
     if version != ENGINE_VERSION {
         return Err(bad("written by another engine version"));
     }
-    let len = u64::from_le_bytes(bytes[13..21].try_into().expect("8 bytes")) as usize;
+    if bytes[13..21] != key.0.to_le_bytes() || bytes[21..29] != key.1.to_le_bytes() {
+        return Err(bad("written for another speech or corpus"));
+    }
+    let len = u64::from_le_bytes(bytes[29..37].try_into().expect("8 bytes")) as usize;
     let payload = &bytes[HEADER..];
     if payload.len() != len {
         return Err(bad("truncated"));
     }
     let sum = ContentHash::of(payload);
-    if bytes[21..29] != sum.0.to_le_bytes() || bytes[29..37] != sum.1.to_le_bytes() {
+    if bytes[37..45] != sum.0.to_le_bytes() || bytes[45..53] != sum.1.to_le_bytes() {
         return Err(bad("checksum mismatch"));
     }
     Ok(Some(payload.to_vec()))
 }
 
+/// The bytes of a cache entry: opened without following a link and without blocking on a FIFO,
+/// refused unless a regular file, read no further than [`MAX_ENTRY`].
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        // ELOOP: the last component is a symbolic link.
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(std::io::Error::other("a symbolic link, not a cache file"))
+        }
+        Err(e) => return Err(e),
+    };
+    #[cfg(not(unix))]
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other("a symbolic link, not a cache file"));
+    }
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_ENTRY {
+        return Err(std::io::Error::other("too large to be a cache file"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_ENTRY + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_ENTRY {
+        return Err(std::io::Error::other("too large to be a cache file"));
+    }
+    Ok(bytes)
+}
+
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// Writes a cache file atomically: a temporary file unique to this process and call, renamed.
-fn write_envelope(path: &Path, kind: u8, payload: &[u8]) -> anyhow::Result<()> {
-    let sum = ContentHash::of(payload);
-    let mut bytes = Vec::with_capacity(HEADER + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.push(kind);
-    bytes.extend_from_slice(&ENGINE_VERSION.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&sum.0.to_le_bytes());
-    bytes.extend_from_slice(&sum.1.to_le_bytes());
-    bytes.extend_from_slice(payload);
-    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = path.with_extension(format!("tmp.{}.{n}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(&bytes)?;
-        drop(f);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+impl Cache {
+    /// Writes a cache file atomically: a temporary file in `tmp/` named by this process and call,
+    /// renamed into place (one folder of temporaries, so left-overs are cheap to find).
+    fn write_envelope(
+        &self,
+        path: &Path,
+        kind: u8,
+        key: ContentHash,
+        payload: &[u8],
+    ) -> anyhow::Result<()> {
+        let sum = ContentHash::of(payload);
+        let mut bytes = Vec::with_capacity(HEADER + payload.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.push(kind);
+        bytes.extend_from_slice(&ENGINE_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&key.0.to_le_bytes());
+        bytes.extend_from_slice(&key.1.to_le_bytes());
+        bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&sum.0.to_le_bytes());
+        bytes.extend_from_slice(&sum.1.to_le_bytes());
+        bytes.extend_from_slice(payload);
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = self
+            .root
+            .join("tmp")
+            .join(format!("{}.{n}.tmp", std::process::id()));
+        let result = (|| {
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?;
+            f.write_all(&bytes)?;
+            drop(f);
+            fs::rename(&tmp, path)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result.with_context(|| format!("cannot write {}", path.display()))
     }
-    result.with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Removes the temporary files of runs that died before renaming them: those whose process is
+/// gone, and any older than a day (a process id may have been reused). Best effort.
+fn sweep_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.split('.').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if old || (pid != std::process::id() && !process_alive(pid)) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id exists (signal 0 checks without sending anything).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 only checks for the process; no memory is involved.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 /// A speech's index, compactly: the key as UTF-8, then for each key position the gap from the
@@ -335,5 +448,66 @@ mod tests {
         assert!(err.contains("checksum"), "{err}");
         fs::write(&path, b"garbage").unwrap();
         assert!(cache.load_doc(h).is_err());
+    }
+
+    #[test]
+    fn an_entry_is_used_only_for_its_own_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        let (ha, hb) = (ContentHash::of(b"a"), ContentHash::of(b"b"));
+        cache
+            .store_doc(
+                ha,
+                &DocIndex::build("各位代表，现在我代表省人民政府向大会报告工作。"),
+            )
+            .unwrap();
+        cache
+            .store_doc(hb, &DocIndex::build("同志们，今天召开全市经济工作会议。"))
+            .unwrap();
+        // Swap the two (both valid, checksums and all).
+        let (pa, pb) = (cache.doc_path(ha), cache.doc_path(hb));
+        let (ba, bb) = (fs::read(&pa).unwrap(), fs::read(&pb).unwrap());
+        fs::write(&pa, bb).unwrap();
+        fs::write(&pb, ba).unwrap();
+        for h in [ha, hb] {
+            let err = cache.load_doc(h).unwrap_err().to_string();
+            assert!(err.contains("another speech"), "{err}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_fifos_in_the_cache_are_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        let h = ContentHash::of(b"zero");
+        let path = cache.doc_path(h);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let err = format!("{:#}", cache.load_doc(h).unwrap_err());
+        assert!(err.contains("symbolic link"), "{err}");
+        fs::remove_file(&path).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        // Would block forever if opened for reading the ordinary way.
+        let err = format!("{:#}", cache.load_doc(h).unwrap_err());
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn temporaries_of_dead_runs_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        let tmp = cache.root().join("tmp");
+        // No process has id 4194303 (above Linux's pid_max); ours is alive.
+        let dead = tmp.join("4194303.0.tmp");
+        let ours = tmp.join(format!("{}.999.tmp", std::process::id()));
+        let other = tmp.join("notes.txt");
+        for p in [&dead, &ours, &other] {
+            fs::write(p, b"partial").unwrap();
+        }
+        Cache::open(Some(dir.path().to_path_buf())).unwrap();
+        assert!(!dead.exists());
+        assert!(ours.exists() && other.exists());
     }
 }

@@ -28,7 +28,7 @@ use hash::ContentHash;
 use index::DocIndex;
 
 /// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.
-pub const ENGINE_VERSION: u32 = 4;
+pub const ENGINE_VERSION: u32 = 5;
 
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +252,10 @@ pub fn build(
     let total = docs.len();
     let done = AtomicUsize::new(0);
     let indexed = AtomicUsize::new(0);
-    let cache_warnings = std::sync::Mutex::new(Vec::new());
+    // One summary line per kind of cache trouble, not one per speech: a full disk or a damaged
+    // cache would otherwise print hundreds of lines on every run.
+    let damaged = CacheTrouble::default();
+    let unwritten = CacheTrouble::default();
     progress(Progress {
         stage: "indexing",
         done: 0,
@@ -263,10 +266,15 @@ pub fn build(
         .zip(&content)
         .map(|(doc, hash)| {
             let cached = cache.as_ref().and_then(|c| match c.load_doc(*hash) {
+                // The key already names this text; the length is checked too, so an entry that
+                // slipped through can never index out of the speech.
+                Ok(Some(idx)) if idx.text_chars as usize != doc.text.chars().count() => {
+                    damaged.note(format!("{}: built for another text", doc.id));
+                    None
+                }
                 Ok(found) => found,
                 Err(e) => {
-                    let msg = format!("cached index of {} unreadable, rebuilt: {e:#}", doc.id);
-                    cache_warnings.lock().expect("warnings lock").push(msg);
+                    damaged.note(format!("{e:#}"));
                     None
                 }
             });
@@ -275,8 +283,7 @@ pub fn build(
                 let idx = DocIndex::build(&doc.text);
                 if let Some(c) = &cache {
                     if let Err(e) = c.store_doc(*hash, &idx) {
-                        let msg = format!("could not cache the index of {}: {e:#}", doc.id);
-                        cache_warnings.lock().expect("warnings lock").push(msg);
+                        unwritten.note(format!("{e:#}"));
                     }
                 }
                 idx
@@ -290,7 +297,8 @@ pub fn build(
             idx
         })
         .collect();
-    warnings.extend(cache_warnings.into_inner().expect("warnings lock"));
+    warnings.extend(damaged.summary("cache entries were damaged and rebuilt"));
+    warnings.extend(unwritten.summary("speech indexes could not be cached"));
 
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
@@ -305,6 +313,24 @@ pub fn build(
     }
     report.warnings = warnings;
     Ok(report)
+}
+
+/// Cache problems of one kind met while indexing in parallel: how many, and the first one.
+#[derive(Default)]
+struct CacheTrouble(std::sync::Mutex<(usize, Option<String>)>);
+
+impl CacheTrouble {
+    fn note(&self, what: String) {
+        let mut t = self.0.lock().expect("cache trouble lock");
+        t.0 += 1;
+        t.1.get_or_insert(what);
+    }
+
+    /// "37 cache entries were damaged and rebuilt (first: …)", or nothing.
+    fn summary(self, what: &str) -> Option<String> {
+        let (n, first) = self.0.into_inner().expect("cache trouble lock");
+        (n > 0).then(|| format!("{n} {what} (first: {})", first.unwrap_or_default()))
+    }
 }
 
 /// The report from the per-speech indexes (no cache involved).

@@ -130,4 +130,24 @@ mod tests {
         assert_eq!(safe_name("“”", 40), "speech");
         assert_eq!(safe_name(&"长".repeat(100), 40).chars().count(), 40);
     }
+
+    /// The overwrite question is only asked for a regular file: a FIFO is an error straight away,
+    /// and answering yes cannot replace it either.
+    #[cfg(unix)]
+    #[test]
+    fn the_overwrite_question_follows_the_saving_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()));
+        for overwrite in [false, true] {
+            let err = write(&fifo, "报告", overwrite).err().expect("refused");
+            assert!(err.contains("FIFO"), "{err}");
+        }
+        let file = dir.path().join("report.txt");
+        std::fs::write(&file, "old").unwrap();
+        assert!(matches!(write(&file, "报告", false), Ok(Written::Exists)));
+        assert!(matches!(write(&file, "报告", true), Ok(Written::Done(_))));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "报告");
+    }
 }

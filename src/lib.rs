@@ -11,4 +11,5 @@ pub mod export;
 pub mod outline;
 pub mod paths;
 pub mod reuse;
+pub mod settings;
 pub mod text;

@@ -3,10 +3,13 @@
 //! Nothing in this library knows about the terminal. The `speechtui` binary (CLI and TUI) is a thin
 //! layer over these modules, in the way ripgrep's binary sits over its search crates.
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod corpus;
 pub mod export;
 pub mod outline;
 pub mod paths;
 pub mod reuse;
+pub mod settings;
 pub mod text;

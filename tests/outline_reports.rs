@@ -2,6 +2,7 @@
 //! (from `../shared/corpus-extra`, skipped when it is absent). Each golden was checked by reading
 //! the report: every numbered section at its level, no false ones.
 
+mod common;
 mod outline_support;
 
 use outline_support::*;
@@ -9,7 +10,7 @@ use speechtui::outline::outline;
 
 /// The golden of one report, or `None` (with a note) when the corpus is absent.
 fn report_golden(rel: &str) -> Option<String> {
-    let dir = corpus_extra()?;
+    let dir = common::corpus_extra()?;
     let text = read_report(&dir.join(rel));
     let o = outline(&text);
     check_against_text(&text, &o);
@@ -78,7 +79,7 @@ fn xinjiang_2004_unnumbered_review() {
 /// sections start at their markers, and almost every report has sections.
 #[test]
 fn every_report_is_well_formed() {
-    let Some(dir) = corpus_extra() else {
+    let Some(dir) = common::corpus_extra() else {
         return;
     };
     let mut files = Vec::new();

@@ -1,6 +1,7 @@
 //! The reuse report on real speeches: formulas are the boilerplate a reader recognises, and their
 //! counts agree with a direct substring count.
 
+mod common;
 mod reuse_support;
 
 use std::collections::BTreeSet;
@@ -87,7 +88,7 @@ fn sample_corpus_report_is_consistent() {
 
 #[test]
 fn report_formulas_are_real_boilerplate_with_grep_counts() {
-    let Some(dir) = corpus_extra("gov-work-reports") else {
+    let Some(dir) = common::corpus_extra().map(|d| d.join("gov-work-reports")) else {
         return;
     };
     // 1998–2003: ~130 reports from 31 provinces; enough for corpus-wide boilerplate.
@@ -136,7 +137,7 @@ fn report_formulas_are_real_boilerplate_with_grep_counts() {
 
 #[test]
 fn the_same_report_twice_in_a_corpus_is_the_most_similar_pair() {
-    let Some(dir) = corpus_extra("gov-work-reports") else {
+    let Some(dir) = common::corpus_extra().map(|d| d.join("gov-work-reports")) else {
         return;
     };
     let mut docs = load_txt(&dir, 30);

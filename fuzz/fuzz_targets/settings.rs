@@ -1,46 +1,21 @@
-//! Fuzz target `settings`: the theme and config parsers of the TUI, on arbitrary text.
+//! Fuzz target `settings`: the library's settings parsers (`speechtui::settings`) on arbitrary
+//! text. The input, read as lossy UTF-8, is split at the first NUL: the first part is a
+//! `config.toml`, the second a theme file (without a NUL both get the whole input). Checks:
+//! - `settings::theme::parse` never panics; every role resolves at every colour depth without a
+//!   panic, with no colour at all under `NO_COLOR` and no 24-bit colour on a 256-colour terminal;
+//!   every error is one clean line;
+//! - `settings::config::parse` never panics; its error and every warning are one clean line;
+//! - every key spec the config gives (and every line of the input) either parses to a key whose
+//!   label reads back as the same key, or errs in one clean line; Ctrl-c is recognised as such.
 //!
-//! They live in the binary (`src/tui/`), so this target compiles those three files as modules of
-//! its own (they depend only on ratatui, crossterm, serde, toml and the library). The input, read
-//! as lossy UTF-8, is split at the first NUL: the first part is `config.toml`, the second a theme
-//! file `themes/fuzz.toml` (without a NUL both get the whole input). Checks:
-//! - `Theme::parse` never panics at any colour depth; without colour (`NO_COLOR`) no role has a
-//!   colour, on a 256-colour terminal none is 24-bit; an error is one line;
-//! - `Config::load` never panics, whatever the config names (theme paths, odd keys); every
-//!   warning is one line without control characters;
-//! - the keymap stays consistent: every key a command lists maps back to that command, no key
-//!   belongs to two commands, Ctrl-c is never bound, every label in the help reads back as its key.
+//! The keymap built from those overrides (each listed key maps back to its command, no key in two
+//! commands, Ctrl-c never bound) is the TUI's; `src/tui/config_props.rs` checks it on stable in
+//! every `cargo test`.
 #![no_main]
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
-// At the crate root, so that their `super::keymap` and `super::theme` resolve as in the binary.
-#[allow(dead_code)]
-#[path = "../../src/tui/config.rs"]
-mod config;
-#[allow(dead_code)]
-#[path = "../../src/tui/keymap.rs"]
-mod keymap;
-#[allow(dead_code)]
-#[path = "../../src/tui/theme.rs"]
-mod theme;
-
-use config::Config;
-use crossterm::event::KeyCode;
-use keymap::{Command, Key};
-use theme::{ColorDepth, Theme};
-
-/// One folder per process, rewritten on every input (a fresh temp dir per run would dominate).
-fn config_dir() -> &'static PathBuf {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir =
-            std::env::temp_dir().join(format!("speechtui-fuzz-settings-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("themes")).unwrap();
-        dir
-    })
-}
+use speechtui::settings::colour::{ColorDepth, Colour};
+use speechtui::settings::keys::KeySpec;
+use speechtui::settings::{config, theme};
 
 fn one_line(what: &str, text: &str) {
     assert!(
@@ -49,16 +24,13 @@ fn one_line(what: &str, text: &str) {
     );
 }
 
-fn check_colours(theme: &Theme, depth: ColorDepth) {
-    // Every role's style, through Debug (the roles are plain fields).
-    let debug = format!("{theme:?}");
-    match depth {
-        ColorDepth::None => assert!(
-            !debug.contains("fg: Some") && !debug.contains("bg: Some"),
-            "a colour without colour: {debug}"
-        ),
-        ColorDepth::Palette256 => assert!(!debug.contains("Rgb("), "24-bit on 256: {debug}"),
-        ColorDepth::TrueColor => {}
+fn key(spec: &str) {
+    match KeySpec::parse(spec) {
+        Ok(k) => {
+            assert_eq!(KeySpec::parse(&k.label()), Ok(k), "label {:?}", k.label());
+            assert_eq!(k.is_ctrl_c(), k.label().eq_ignore_ascii_case("ctrl-c"));
+        }
+        Err(e) => one_line("a key error", &e),
     }
 }
 
@@ -66,55 +38,50 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (config_src, theme_src) = text.split_once('\0').unwrap_or((&text, &text));
 
-    for depth in [
-        ColorDepth::None,
-        ColorDepth::Palette256,
-        ColorDepth::TrueColor,
-    ] {
-        let base = Theme::builtin("default", depth);
-        for base in [None, base.as_ref()] {
-            match Theme::parse("fuzz", theme_src, base, depth) {
-                Ok(theme) => check_colours(&theme, depth),
-                Err(e) => one_line("a theme error", &e),
+    match theme::parse(theme_src) {
+        Ok(specs) => {
+            for spec in specs.values() {
+                for depth in [
+                    ColorDepth::None,
+                    ColorDepth::Palette256,
+                    ColorDepth::TrueColor,
+                ] {
+                    match spec.resolve(depth) {
+                        Ok(style) => match depth {
+                            ColorDepth::None => assert!(
+                                style.fg.is_none() && style.bg.is_none(),
+                                "a colour without colour: {style:?}"
+                            ),
+                            ColorDepth::Palette256 => assert!(
+                                ![style.fg, style.bg]
+                                    .iter()
+                                    .any(|c| matches!(c, Some(Colour::Rgb(..)))),
+                                "24-bit on 256: {style:?}"
+                            ),
+                            ColorDepth::TrueColor => {}
+                        },
+                        Err(e) => one_line("a style error", &e),
+                    }
+                }
             }
         }
+        Err(e) => one_line("a theme error", &e),
     }
 
-    let dir = config_dir();
-    std::fs::write(dir.join("config.toml"), config_src).unwrap();
-    std::fs::write(dir.join("themes/fuzz.toml"), theme_src).unwrap();
-    for depth in [ColorDepth::None, ColorDepth::Palette256] {
-        let config = Config::load(Some(dir), depth);
-        for w in &config.warnings {
-            one_line("a config warning", w);
-        }
-        check_colours(&config.theme, depth);
-
-        let km = &config.keymap;
-        let mut seen = std::collections::HashMap::new();
-        for &cmd in Command::ALL {
-            for key in km.keys(cmd) {
-                assert_eq!(km.command(key), Some(cmd), "{key:?} listed under {cmd:?}");
-                if let Some(other) = seen.insert(*key, cmd) {
-                    assert_eq!(other, cmd, "{key:?} belongs to {other:?} and {cmd:?}");
+    match config::parse(config_src) {
+        Ok(file) => {
+            for w in &file.warnings {
+                one_line("a config warning", w);
+            }
+            for (_, specs) in &file.keys {
+                for spec in specs {
+                    key(spec);
                 }
-                assert_eq!(
-                    Key::parse(&key.label()),
-                    Ok(*key),
-                    "label {:?}",
-                    key.label()
-                );
             }
         }
-        for c in ['c', 'C'] {
-            let ctrl_c = Key {
-                code: KeyCode::Char(c),
-                ctrl: true,
-                alt: false,
-            };
-            assert_eq!(km.command(&ctrl_c), None, "Ctrl-{c} is bound");
-        }
-        let rows: usize = km.help().iter().map(|(_, rows)| rows.len()).sum();
-        assert_eq!(rows, Command::ALL.len());
+        Err(e) => one_line("a config error", &e),
+    }
+    for line in text.lines().take(64) {
+        key(line);
     }
 });

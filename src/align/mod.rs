@@ -6,10 +6,10 @@
 //! `similar`). Passages may lie in any order on either side, and one passage of A may match
 //! several places of B.
 
-pub mod extend;
-pub mod passages;
-pub mod seeds;
-pub mod tokens;
+mod extend;
+mod passages;
+mod seeds;
+mod tokens;
 
 use serde::Serialize;
 
@@ -27,20 +27,28 @@ pub use crate::text::slice;
 /// One word-level operation inside a passage, from jieba tokens diffed with `similar`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
+#[allow(missing_docs)] // The fields are the spans of A and B each variant names.
 pub enum TokenOp {
+    /// The same word(s) on both sides.
     Equal { a: Span, b: Span },
+    /// Word(s) only in A.
     Delete { a: Span },
+    /// Word(s) only in B.
     Insert { b: Span },
+    /// A's word(s) replaced by B's: a refilled slot.
     Replace { a: Span, b: Span },
 }
 
 /// A passage shared by speech A and speech B.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Passage {
+    /// Where the passage lies in A's cleaned text.
     pub a: Span,
+    /// Where it lies in B's.
     pub b: Span,
     /// 0..1, on the comparison key.
     pub similarity: f64,
+    /// Word-level operations from A to B, in order (empty when not asked for).
     pub ops: Vec<TokenOp>,
 }
 
@@ -83,6 +91,7 @@ pub struct Comparison {
     /// Share of each speech's key characters (its text without punctuation and spaces) inside
     /// passages, 0..1.
     pub a_reused: f64,
+    /// The same for B.
     pub b_reused: f64,
 }
 

@@ -5,21 +5,23 @@
 //! in a stable order (by path, then by part), and every file skipped with its reason. Files are
 //! processed in parallel. No problem with a single file fails the load.
 
+// Only what the binary, the tests, the benches and the fuzz targets use is public; the steps
+// of the pipeline are the module's own.
 pub mod clean;
-pub mod decode;
-pub mod discover;
-pub mod extract;
-pub mod glosses;
-pub mod html;
-pub mod lines;
-pub mod meta;
-pub mod pagebreak;
+mod decode;
+mod discover;
+mod extract;
+mod glosses;
+mod html;
+mod lines;
+mod meta;
+mod pagebreak;
 pub mod patterns;
 pub mod process;
 pub mod sample;
 pub mod spec;
-pub mod split;
-pub mod watermark;
+mod split;
+mod watermark;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -41,10 +43,12 @@ fn lossy_path<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
 pub struct Document {
     /// `path` for a file holding one speech, `path#N` (1-based) for the N-th speech of a file holding several.
     pub id: String,
+    /// The file the speech was found in.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     /// 1-based index of the speech inside its file, when the file holds several.
     pub part: Option<usize>,
+    /// The speech's title, from its text, the page's title or the file name.
     pub title: String,
     /// The date as the text states it, normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<String>,
@@ -56,6 +60,7 @@ pub struct Document {
     /// The whole decoded file, chrome and all (shared by every speech of the file).
     #[serde(skip)]
     pub raw: Arc<str>,
+    /// What the loader noticed and could not fix (one line each), for the load report.
     pub warnings: Vec<String>,
 }
 
@@ -74,15 +79,19 @@ impl Document {
 /// A file (or folder) that produced no speech, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {
+    /// The path as given or found.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
+    /// Why it gave no speech, in one line.
     pub reason: String,
 }
 
 /// The result of loading: every speech found, and every path skipped with its reason.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LoadReport {
+    /// The speeches, by path then by part.
     pub documents: Vec<Document>,
+    /// The paths that gave none, with their reasons.
     pub skipped: Vec<Skipped>,
 }
 

@@ -57,6 +57,7 @@ impl ChromeKind {
         self.is_hard()
     }
 
+    /// The kind's name in the patterns file and in warnings.
     pub fn name(self) -> &'static str {
         match self {
             ChromeKind::Byline => "byline",

@@ -22,7 +22,9 @@ pub enum WriteError {
     /// The cause is in the message, not chained as a `source`: `{:#}` would print it twice.
     #[error("cannot write {}: {cause}", shown(path))]
     Io {
+        /// The file that could not be written.
         path: PathBuf,
+        /// What the system said.
         cause: std::io::Error,
     },
 }

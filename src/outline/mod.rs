@@ -35,6 +35,7 @@ pub struct Section {
     pub heading: String,
     /// Start (at the marker) and end of the section, in chars of the cleaned text.
     pub start: usize,
+    /// End of the section (exclusive).
     pub end: usize,
     /// An inline enumeration inside a paragraph (`一是…二是…`): the lowest level.
     pub point: bool,
@@ -47,6 +48,7 @@ pub struct Section {
 /// The outline of one speech, sections in document order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Outline {
+    /// Every section and point, in document order.
     pub sections: Vec<Section>,
     /// Length of the outlined text in chars (the end of the title root).
     pub chars: usize,
@@ -54,6 +56,7 @@ pub struct Outline {
 
 /// The outline as the `outline --format json` command prints it.
 #[derive(Debug, Serialize)]
+#[allow(missing_docs)] // The contract's keys: the speech's id, title and length, its sections.
 pub struct OutlineReport<'a> {
     pub id: &'a str,
     pub title: &'a str,

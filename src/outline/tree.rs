@@ -9,6 +9,7 @@ use super::{Outline, Section};
 pub struct Node {
     /// Index into `Outline::sections`; `None` for the root.
     pub section: Option<usize>,
+    /// The sections directly under this one, in document order.
     pub children: Vec<Node>,
 }
 

@@ -10,11 +10,11 @@
 //!    quadratic), and exact figures for the strongest of them;
 //! 4. [`cache`]: the per-speech index and the finished report persist on disk, keyed by content.
 
-pub mod cache;
-pub mod figures;
-pub mod formulas;
-pub mod hash;
-pub mod index;
+mod cache;
+mod figures;
+mod formulas;
+mod hash;
+mod index;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,8 +33,11 @@ pub const ENGINE_VERSION: u32 = 5;
 /// Where indexing stands, for progress bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// What is being done (`indexing`, `counting` …).
     pub stage: &'static str,
+    /// Units of work done in this stage.
     pub done: usize,
+    /// Units of work of this stage.
     pub total: usize,
 }
 
@@ -43,6 +46,7 @@ pub struct Progress {
 pub struct Occurrence {
     /// Index into the documents passed to [`build`].
     pub doc: usize,
+    /// Where, in that speech's cleaned text.
     pub span: Span,
 }
 
@@ -72,6 +76,7 @@ pub struct Formula {
 /// A span of a speech that other speeches share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReusedSpan {
+    /// Where, in the speech's cleaned text.
     pub span: Span,
     /// Index into [`ReuseReport::formulas`]; its occurrences list the speeches sharing the span.
     pub formula: usize,
@@ -79,8 +84,10 @@ pub struct ReusedSpan {
     pub others: usize,
 }
 
+/// How much of one speech other speeches share, and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocReuse {
+    /// The speech's id ([`crate::corpus::Document::id`]).
     pub id: String,
     /// Share of the speech covered by passages shared with other speeches, 0..1.
     pub reused: f64,
@@ -90,14 +97,18 @@ pub struct DocReuse {
     pub spans: Vec<ReusedSpan>,
 }
 
+/// Two speeches that share wording, with how much.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
+    /// Index of the first speech (into the documents passed to [`build`]).
     pub a: usize,
+    /// Index of the second speech.
     pub b: usize,
     /// Characters shared (the smaller of the two sides).
     pub shared_chars: usize,
     /// Share of each speech's characters shared with the other, 0..1.
     pub a_reused: f64,
+    /// The same for B.
     pub b_reused: f64,
     /// Passages the alignment engine found, for the pairs it aligned (the strongest ones); `None`:
     /// figures from the index alone (exactly repeated wording of 10 key chars or more).
@@ -107,6 +118,7 @@ pub struct Pair {
 /// How a report was obtained: what was computed and what came from the cache.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
+    /// Speeches in the report.
     pub documents: usize,
     /// Speeches whose index was built in this run.
     pub indexed: usize,
@@ -116,17 +128,22 @@ pub struct Stats {
     pub report_cached: bool,
     /// Candidate pairs found through shared formulas, and how many got exact figures.
     pub candidate_pairs: usize,
+    /// Candidate pairs given exact shared-character figures.
     pub scored_pairs: usize,
+    /// Pairs run through the alignment engine for their passages.
     pub aligned_pairs: usize,
 }
 
+/// Template phrasing across a corpus: per speech, per pair of speeches, and the formulas.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReuseReport {
+    /// One entry per speech, in the order given.
     pub documents: Vec<DocReuse>,
     /// Most shared characters first.
     pub pairs: Vec<Pair>,
     /// Most speeches first.
     pub formulas: Vec<Formula>,
+    /// What was computed and what came from the cache.
     pub stats: Stats,
     /// Problems that did not stop the build (e.g. an unreadable cache, rebuilt).
     pub warnings: Vec<String>,

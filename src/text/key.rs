@@ -21,6 +21,7 @@ pub const DIGITS: char = '\u{E001}';
 /// key position `i`, so passages are always reported in the original script and punctuation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Key {
+    /// The key characters (with [`WILDCARD`] and [`DIGITS`] class symbols).
     pub chars: Vec<char>,
     /// Start (char offset in the cleaned text) of the source run of each key position; increasing.
     pub map: Vec<u32>,
@@ -42,6 +43,7 @@ enum Class {
 }
 
 impl Key {
+    /// The key of a cleaned text.
     pub fn new(text: &str) -> Key {
         let src: Vec<char> = text.chars().collect();
         let mut key = Key {
@@ -110,10 +112,12 @@ impl Key {
         self.ends.push(end as u32);
     }
 
+    /// Number of key positions.
     pub fn len(&self) -> usize {
         self.chars.len()
     }
 
+    /// Whether the text has no key character at all (only punctuation and spaces).
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty()
     }

@@ -7,7 +7,9 @@
 //! save = "w"
 //! ```
 //! A config with an error never stops the reader: each problem becomes a one-line warning shown
-//! in the status line, and the defaults are used for what could not be read.
+//! in the status line, and the defaults are used for what could not be read. The file's syntax is
+//! the library's ([`speechtui::settings::config`]); this reads it once at start and builds the
+//! keymap and theme from it.
 
 use std::path::{Path, PathBuf};
 
@@ -36,13 +38,14 @@ impl Config {
         if let Some(dir) = dir {
             let path = dir.join("config.toml");
             match std::fs::read_to_string(&path) {
-                Ok(src) => match parse(&src) {
-                    Ok((name, keys, mut w)) => {
-                        if let Some(name) = name {
+                Ok(src) => match speechtui::settings::config::parse(&src) {
+                    Ok(file) => {
+                        if let Some(name) = file.theme {
                             theme_name = name;
                         }
-                        overrides = keys;
-                        warnings.extend(w.drain(..).map(|w| format!("{}: {w}", path.display())));
+                        overrides = file.keys;
+                        let shown = path.display();
+                        warnings.extend(file.warnings.iter().map(|w| format!("{shown}: {w}")));
                     }
                     Err(e) => warnings.push(format!("{}: {e}; using the defaults", path.display())),
                 },
@@ -61,50 +64,6 @@ impl Config {
             warnings,
         }
     }
-}
-
-type Parsed = (Option<String>, Vec<(String, Vec<String>)>, Vec<String>);
-
-fn parse(src: &str) -> Result<Parsed, String> {
-    let table: toml::Table = toml::from_str(src).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1);
-        match line {
-            Some(l) => format!("line {l}: {}", e.message().trim()),
-            None => e.message().trim().to_string(),
-        }
-    })?;
-    let mut warnings = Vec::new();
-    let mut theme = None;
-    let mut keys = Vec::new();
-    for (k, v) in &table {
-        match (k.as_str(), v) {
-            ("theme", toml::Value::String(s)) => theme = Some(s.clone()),
-            ("theme", _) => warnings.push("theme must be a string".to_string()),
-            ("keys", toml::Value::Table(t)) => {
-                for (cmd, spec) in t {
-                    match spec {
-                        toml::Value::String(s) => keys.push((cmd.clone(), vec![s.clone()])),
-                        toml::Value::Array(items) => {
-                            let specs: Option<Vec<String>> =
-                                items.iter().map(|i| i.as_str().map(String::from)).collect();
-                            match specs {
-                                Some(s) => keys.push((cmd.clone(), s)),
-                                None => {
-                                    warnings.push(format!("[keys] {cmd:?}: keys must be strings"))
-                                }
-                            }
-                        }
-                        _ => warnings.push(format!("[keys] {cmd:?}: give a key or a list of keys")),
-                    }
-                }
-            }
-            ("keys", _) => warnings.push("keys must be a table".to_string()),
-            (other, _) => warnings.push(format!("unknown setting {other:?}")),
-        }
-    }
-    Ok((theme, keys, warnings))
 }
 
 #[cfg(test)]

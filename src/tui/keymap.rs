@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use speechtui::settings::keys::{KeyName, KeySpec};
 
 /// A key as the keymap sees it. Shift is part of the character for printable keys (`N`, `?`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,88 +31,72 @@ impl Key {
         }
     }
 
-    /// Parses `j`, `G`, `?`, `Enter`, `Esc`, `Tab`, `BackTab`, `Space`, `Down`, `PageDown`, `F1`,
-    /// `Ctrl-d`, `Alt-x` (also `C-d`, `A-x`).
+    /// Parses a key spec ([`KeySpec::parse`]: `j`, `Enter`, `PgDn`, `F1`, `Ctrl-d` …).
     pub fn parse(spec: &str) -> Result<Key, String> {
-        let mut key = Key::plain(KeyCode::Null);
-        let mut rest = spec;
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
-                key.ctrl = true;
-                rest = &rest[5..];
-            } else if lower.starts_with("c-") && rest.len() > 2 {
-                key.ctrl = true;
-                rest = &rest[2..];
-            } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
-                key.alt = true;
-                rest = &rest[4..];
-            } else if lower.starts_with("a-") && rest.len() > 2 {
-                key.alt = true;
-                rest = &rest[2..];
-            } else {
-                break;
-            }
-        }
-        // Names first (the labels of help and hints among them, so a key copied from `?` into
-        // `config.toml` reads back as the same key), then a single character.
-        key.code = match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" | "shift-tab" | "s-tab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" | "bksp" => KeyCode::Backspace,
-            "up" | "↑" => KeyCode::Up,
-            "down" | "↓" => KeyCode::Down,
-            "left" | "←" => KeyCode::Left,
-            "right" | "→" => KeyCode::Right,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "delete" | "del" => KeyCode::Delete,
-            f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-                KeyCode::F(f[1..].parse().unwrap())
-            }
-            _ => {
-                let mut chars = rest.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if !c.is_control() => KeyCode::Char(c),
-                    _ => return Err(format!("unknown key {spec:?}")),
-                }
-            }
-        };
-        Ok(key)
+        KeySpec::parse(spec).map(Key::from)
     }
 
-    /// How the key is written in help and hints.
+    /// How the key is written in help and hints ([`KeySpec::label`]).
     pub fn label(&self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Backspace => "Bksp".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Delete => "Del".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
+        KeySpec::from(*self).label()
+    }
+}
+
+// The terminal-specific bit of keys: the library's key names as crossterm's key codes.
+impl From<KeySpec> for Key {
+    fn from(k: KeySpec) -> Key {
+        let code = match k.name {
+            KeyName::Char(c) => KeyCode::Char(c),
+            KeyName::Enter => KeyCode::Enter,
+            KeyName::Esc => KeyCode::Esc,
+            KeyName::Tab => KeyCode::Tab,
+            KeyName::BackTab => KeyCode::BackTab,
+            KeyName::Backspace => KeyCode::Backspace,
+            KeyName::Up => KeyCode::Up,
+            KeyName::Down => KeyCode::Down,
+            KeyName::Left => KeyCode::Left,
+            KeyName::Right => KeyCode::Right,
+            KeyName::PageUp => KeyCode::PageUp,
+            KeyName::PageDown => KeyCode::PageDown,
+            KeyName::Home => KeyCode::Home,
+            KeyName::End => KeyCode::End,
+            KeyName::Delete => KeyCode::Delete,
+            KeyName::F(n) => KeyCode::F(n),
+            KeyName::Other => KeyCode::Null,
         };
-        match (self.ctrl, self.alt) {
-            (true, true) => format!("Ctrl-Alt-{base}"),
-            (true, false) => format!("Ctrl-{base}"),
-            (false, true) => format!("Alt-{base}"),
-            (false, false) => base,
+        Key {
+            code,
+            ctrl: k.ctrl,
+            alt: k.alt,
+        }
+    }
+}
+
+impl From<Key> for KeySpec {
+    fn from(k: Key) -> KeySpec {
+        let name = match k.code {
+            KeyCode::Char(c) => KeyName::Char(c),
+            KeyCode::Enter => KeyName::Enter,
+            KeyCode::Esc => KeyName::Esc,
+            KeyCode::Tab => KeyName::Tab,
+            KeyCode::BackTab => KeyName::BackTab,
+            KeyCode::Backspace => KeyName::Backspace,
+            KeyCode::Up => KeyName::Up,
+            KeyCode::Down => KeyName::Down,
+            KeyCode::Left => KeyName::Left,
+            KeyCode::Right => KeyName::Right,
+            KeyCode::PageUp => KeyName::PageUp,
+            KeyCode::PageDown => KeyName::PageDown,
+            KeyCode::Home => KeyName::Home,
+            KeyCode::End => KeyName::End,
+            KeyCode::Delete => KeyName::Delete,
+            KeyCode::F(n) => KeyName::F(n),
+            _ => KeyName::Other,
+        };
+        KeySpec {
+            name,
+            ctrl: k.ctrl,
+            alt: k.alt,
         }
     }
 }

@@ -1,12 +1,15 @@
 //! Themes are data: `themes/*.toml` embedded in the binary, overridden by files of the same name
-//! in `<config dir>/speechtui/themes/`. Colours are adapted to what the terminal can show.
+//! in `<config dir>/speechtui/themes/`. The file format, colour names and their adaptation to what
+//! the terminal can show are the library's ([`speechtui::settings`]); this file names the roles
+//! the widgets draw with and turns the library's styles into ratatui's.
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
+pub use speechtui::settings::colour::ColorDepth;
+use speechtui::settings::colour::Colour;
+use speechtui::settings::theme::{self as spec, StyleSpec, StyleValue};
 
 /// The built-in themes, in the order the theme switcher cycles through them.
 pub const BUILTIN: [(&str, &str); 4] = [
@@ -18,37 +21,6 @@ pub const BUILTIN: [(&str, &str); 4] = [
     ),
     ("monochrome", include_str!("../../themes/monochrome.toml")),
 ];
-
-/// How many colours the terminal can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorDepth {
-    /// `NO_COLOR` is set: modifiers only.
-    None,
-    /// The xterm 256-colour palette (anything that isn't known to be truecolor).
-    Palette256,
-    /// 24-bit colour, announced by `COLORTERM=truecolor|24bit`.
-    TrueColor,
-}
-
-impl ColorDepth {
-    /// Reads `NO_COLOR` (https://no-color.org: present and not empty) and `COLORTERM`.
-    pub fn detect(no_color: Option<&str>, colorterm: Option<&str>) -> ColorDepth {
-        if no_color.is_some_and(|v| !v.is_empty()) {
-            return ColorDepth::None;
-        }
-        match colorterm.map(str::to_ascii_lowercase).as_deref() {
-            Some("truecolor") | Some("24bit") => ColorDepth::TrueColor,
-            _ => ColorDepth::Palette256,
-        }
-    }
-
-    pub fn from_env() -> ColorDepth {
-        ColorDepth::detect(
-            std::env::var("NO_COLOR").ok().as_deref(),
-            std::env::var("COLORTERM").ok().as_deref(),
-        )
-    }
-}
 
 /// The styles of every role the widgets draw with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,84 +51,50 @@ pub struct Theme {
     pub progress: Style,
 }
 
-/// One role as written in a theme file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
-    #[serde(default)]
-    bold: bool,
-    #[serde(default)]
-    italic: bool,
-    #[serde(default)]
-    underline: bool,
-    #[serde(default)]
-    reversed: bool,
-    #[serde(default)]
-    dim: bool,
-}
-
-fn parse_color(s: &str, depth: ColorDepth) -> Result<Option<Color>, String> {
-    let color = Color::from_str(s).map_err(|_| {
-        format!("unknown colour {s:?} (use a name like \"cyan\", an index 0-255 or \"#rrggbb\")")
-    })?;
-    Ok(match (depth, color) {
-        (ColorDepth::None, _) => None,
-        (ColorDepth::Palette256, Color::Rgb(r, g, b)) => Some(Color::Indexed(rgb_to_256(r, g, b))),
-        (_, c) => Some(c),
-    })
-}
-
-impl StyleSpec {
-    fn style(&self, depth: ColorDepth) -> Result<Style, String> {
-        let mut style = Style::default();
-        if let Some(fg) = &self.fg {
-            if let Some(c) = parse_color(fg, depth)? {
-                style = style.fg(c);
-            }
-        }
-        if let Some(bg) = &self.bg {
-            if let Some(c) = parse_color(bg, depth)? {
-                style = style.bg(c);
-            }
-        }
-        for (on, m) in [
-            (self.bold, Modifier::BOLD),
-            (self.italic, Modifier::ITALIC),
-            (self.underline, Modifier::UNDERLINED),
-            (self.reversed, Modifier::REVERSED),
-            (self.dim, Modifier::DIM),
-        ] {
-            if on {
-                style = style.add_modifier(m);
-            }
-        }
-        Ok(style)
+/// The terminal-specific bit of themes: a role's style as ratatui draws it.
+fn style(v: StyleValue) -> Style {
+    let mut style = Style::default();
+    if let Some(c) = v.fg {
+        style = style.fg(color(c));
     }
+    if let Some(c) = v.bg {
+        style = style.bg(color(c));
+    }
+    for (on, m) in [
+        (v.bold, Modifier::BOLD),
+        (v.italic, Modifier::ITALIC),
+        (v.underline, Modifier::UNDERLINED),
+        (v.reversed, Modifier::REVERSED),
+        (v.dim, Modifier::DIM),
+    ] {
+        if on {
+            style = style.add_modifier(m);
+        }
+    }
+    style
 }
 
-/// The nearest colour of the xterm 256-colour cube or grey ramp.
-pub fn rgb_to_256(r: u8, g: u8, b: u8) -> u8 {
-    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-    let nearest = |v: u8| -> usize {
-        (0..6)
-            .min_by_key(|&i| (LEVELS[i] as i32 - v as i32).abs())
-            .unwrap()
-    };
-    let (ri, gi, bi) = (nearest(r), nearest(g), nearest(b));
-    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
-    let dist = |(x, y, z): (u8, u8, u8)| {
-        let d = |a: u8, b: u8| (a as i32 - b as i32).pow(2);
-        d(x, r) + d(y, g) + d(z, b)
-    };
-    let avg = (r as u32 + g as u32 + b as u32) / 3;
-    let gi_ramp = ((avg as i32 - 8).max(0) / 10).min(23) as u8;
-    let grey = 8 + 10 * gi_ramp;
-    if dist((grey, grey, grey)) < dist(cube) {
-        232 + gi_ramp
-    } else {
-        16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8
+fn color(c: Colour) -> Color {
+    match c {
+        Colour::Reset => Color::Reset,
+        Colour::Black => Color::Black,
+        Colour::Red => Color::Red,
+        Colour::Green => Color::Green,
+        Colour::Yellow => Color::Yellow,
+        Colour::Blue => Color::Blue,
+        Colour::Magenta => Color::Magenta,
+        Colour::Cyan => Color::Cyan,
+        Colour::Gray => Color::Gray,
+        Colour::DarkGray => Color::DarkGray,
+        Colour::LightRed => Color::LightRed,
+        Colour::LightGreen => Color::LightGreen,
+        Colour::LightYellow => Color::LightYellow,
+        Colour::LightBlue => Color::LightBlue,
+        Colour::LightMagenta => Color::LightMagenta,
+        Colour::LightCyan => Color::LightCyan,
+        Colour::White => Color::White,
+        Colour::Indexed(i) => Color::Indexed(i),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
     }
 }
 
@@ -181,7 +119,8 @@ macro_rules! roles {
                     name: name.to_string(),
                     $($role: match (specs.get(stringify!($role)), base) {
                         (Some(spec), _) => spec
-                            .style(depth)
+                            .resolve(depth)
+                            .map(style)
                             .map_err(|e| format!("[{}]: {e}", stringify!($role)))?,
                         (None, Some(base)) => base.$role,
                         (None, None) => Style::default(),
@@ -226,18 +165,7 @@ impl Theme {
         base: Option<&Theme>,
         depth: ColorDepth,
     ) -> Result<Theme, String> {
-        let specs: BTreeMap<String, StyleSpec> = toml::from_str(source).map_err(|e| {
-            // toml's messages span several lines; keep the first, which says what and where.
-            let msg = e.to_string();
-            let first = msg.lines().next().unwrap_or("").trim().to_string();
-            match e.span() {
-                Some(span) => {
-                    let line = source[..span.start.min(source.len())].matches('\n').count() + 1;
-                    format!("line {line}: {}", e.message().trim())
-                }
-                None => first,
-            }
-        })?;
+        let specs = spec::parse(source)?;
         Theme::from_specs(name, &specs, base, depth)
     }
 
@@ -273,11 +201,7 @@ impl Theme {
         let default = Theme::builtin("default", depth).expect("built-in theme");
         let base = fallback.clone().unwrap_or_else(|| default.clone());
         // A theme is a file name in the themes folder, never a path to somewhere else.
-        let plain = !name.is_empty()
-            && !name.starts_with('.')
-            && !name
-                .chars()
-                .any(|c| matches!(c, '/' | '\\') || c.is_control());
+        let plain = spec::is_plain_name(name);
         if let Some(dir) = themes_dir.filter(|_| plain) {
             let path = dir.join(format!("{name}.toml"));
             match std::fs::read_to_string(&path) {
@@ -337,6 +261,7 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use speechtui::settings::colour::rgb_to_256;
 
     #[test]
     fn every_builtin_theme_parses_and_sets_every_role() {

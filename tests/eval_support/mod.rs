@@ -22,11 +22,6 @@ use disguise::{Disguise, Rng};
 use speechtui::align::{compare, Comparison, Params};
 use speechtui::text::key::Key;
 
-pub fn corpus_extra() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");
-    dir.join("gov-work-reports").is_dir().then_some(dir)
-}
-
 /// The reports of the corpus, sorted by name, with their issuer.
 pub fn reports(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(dir.join("gov-work-reports"))

@@ -3,8 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use speechtui::outline::Outline;
 use speechtui::text::width::truncate as truncate_display;
 
@@ -92,17 +90,6 @@ pub fn check_well_formed(outline: &Outline, n: usize) {
                 "siblings {prev} and {i} overlap"
             );
         }
-    }
-}
-
-/// Where the shared test corpus lives, when it is there.
-pub fn corpus_extra() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("note: {} is absent; skipping", dir.display());
-        None
     }
 }
 

@@ -8,19 +8,6 @@ use std::sync::Arc;
 use speechtui::corpus::Document;
 use speechtui::text::key::Key;
 
-/// `../shared/corpus-extra/<sub>`, or `None` (with a note) when it is absent.
-pub fn corpus_extra(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus-extra")
-        .join(sub);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("note: {} is absent; test skipped", dir.display());
-        None
-    }
-}
-
 /// The first `n` `.txt` files of `dir` in name order, as speeches dated by the year their name
 /// starts with (if it does).
 pub fn load_txt(dir: &Path, n: usize) -> Vec<Document> {

@@ -10,9 +10,10 @@ use speechtui::text::Span as TextSpan;
 
 use super::super::app::{App, CompareState};
 use super::super::keymap::Command;
+use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::rows::{changed_spans, Order, Row, RowKind};
-use super::super::sanitize::{fit, truncate};
+use super::super::sanitize::{fit, str_width, truncate};
 use super::super::update::compare::top_passage;
 use super::super::wrap::CharIndex;
 use super::pane;
@@ -82,16 +83,8 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     ];
     f.render_widget(Paragraph::new(lines), header);
 
-    let title_a = format!(
-        " A · {} · {} ",
-        app.labels[c.a],
-        da.date.as_deref().unwrap_or("undated")
-    );
-    let title_b = format!(
-        " B · {} · {} ",
-        app.labels[c.b],
-        db.date.as_deref().unwrap_or("undated")
-    );
+    let title_a = pane_title(app, "A", c.a, left.width);
+    let title_b = pane_title(app, "B", c.b, right.width);
     f.render_widget(pane(app, title_a, true), left);
     f.render_widget(pane(app, title_b, true), right);
     let (li, ri) = (layout::inner(left), layout::inner(right));
@@ -174,4 +167,30 @@ fn passage_line(
         }
     }
     styled_chars(chars.slice(text, start, end), &styles)
+}
+
+/// ` A · label · date ` made to fit between the corners of a pane `width` columns wide: the label
+/// gives way as the library's does (a repeated title keeps its `#N`), so the title never ends in
+/// a clipped field or a dangling `·`.
+fn pane_title(app: &App, side: &str, doc: usize, width: u16) -> String {
+    let room = (width as usize).saturating_sub(2);
+    let d = &app.docs[doc];
+    let (label, source) = (&app.labels[doc], &app.short_labels[doc]);
+    let date = d.date.as_deref().unwrap_or("undated");
+    let full = format!(" {side} · {label} · {date} ");
+    if str_width(&full) <= room {
+        return full;
+    }
+    let frame = str_width(&format!(" {side} ·  · {date} "));
+    let label = fit_label(d, label, source, room.saturating_sub(frame), false);
+    if room >= frame + 6 {
+        return format!(" {side} · {} · {date} ", label.trim_end());
+    }
+    format!(
+        " {} ",
+        truncate(
+            &format!("{side} · {}", label.trim_end()),
+            room.saturating_sub(2)
+        )
+    )
 }

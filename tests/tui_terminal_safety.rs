@@ -9,6 +9,8 @@
 //! status queries, BEL, C1, bidi and zero-width characters), so finding one in the byte stream can
 //! only mean it came from a document. Skips (passes with a note) when tmux is not installed.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -106,7 +108,7 @@ fn start(dir: &Path) -> Tmux {
 #[test]
 fn no_document_sequence_reaches_the_terminal() {
     if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the terminal-safety test");
+        common::skipped("tmux is not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -1,5 +1,5 @@
 //! The invariants the hardening tests hold the library to, shared by the property tests, the
-//! replay of fuzz findings (`tests/harden_fuzz_regressions.rs`) and the fuzz targets themselves
+//! replay of fuzz findings (`tests/fuzz_replay.rs`) and the fuzz targets themselves
 //! (`fuzz/fuzz_targets/*.rs` include this file by path), so a finding replays on stable exactly
 //! as it failed under the fuzzer.
 //!

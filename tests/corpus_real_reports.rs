@@ -1,21 +1,14 @@
 //! The 871 real reports of `../shared/corpus-extra` (skipped with a note when the folder is absent):
 //! clean reports come through whole, GBK twins decode to exactly their UTF-8 text.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use speechtui::corpus::{self, Document};
 
 fn extra() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is absent; corpus-extra tests skipped",
-            dir.display()
-        );
-        None
-    }
+    common::corpus_extra()
 }
 
 /// Characters a reader sees: no whitespace, no zero-width characters, no controls.

@@ -1,9 +1,9 @@
 //! Replays every input the fuzz targets ever failed on (kept in `tests/fuzz_regressions/<target>/`)
-//! through the same checks the targets run (`tests/harden_support/invariants.rs`), on stable, in
+//! through the same checks the targets run (`tests/invariants_support/invariants.rs`), on stable, in
 //! every `cargo test`. A finding is added here by copying the crash or timeout file libFuzzer
 //! wrote (`fuzz/artifacts/<target>/…`) into the target's folder; see benches/README.md, "Hardening".
 
-#[path = "harden_support/invariants.rs"]
+#[path = "invariants_support/invariants.rs"]
 mod invariants;
 
 use std::path::Path;

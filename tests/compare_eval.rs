@@ -3,8 +3,9 @@
 //!
 //! The thresholds are held on the held-out seed (`HELD_OUT`), never used for tuning. The full
 //! table for `benches/README.md`:
-//! `cargo test --release --test eval_align -- --ignored --nocapture eval_table`
+//! `cargo test --release --test compare_eval -- --ignored --nocapture eval_table`
 
+mod common;
 mod eval_support;
 
 use eval_support::*;
@@ -17,8 +18,7 @@ const HELD_OUT: u64 = 2;
 
 #[test]
 fn held_out_pairs_reach_precision_and_recall_targets() {
-    let Some(dir) = corpus_extra() else {
-        eprintln!("note: ../shared/corpus-extra not found; evaluation skipped");
+    let Some(dir) = common::corpus_extra() else {
         return;
     };
     let params = Params {
@@ -36,8 +36,7 @@ fn held_out_pairs_reach_precision_and_recall_targets() {
 #[test]
 #[ignore = "long: prints the evaluation table for benches/README.md"]
 fn eval_table() {
-    let Some(dir) = corpus_extra() else {
-        eprintln!("note: ../shared/corpus-extra not found; evaluation skipped");
+    let Some(dir) = common::corpus_extra() else {
         return;
     };
     let pairs: usize = std::env::var("EVAL_PAIRS")

@@ -8,6 +8,8 @@
 //! a note and pass on the fallbacks that always run (a parent that is a file, a per-process file
 //! size limit set with `ulimit -f`, which makes the kernel fail the write like a full disk).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -59,9 +61,7 @@ impl Tmpfs {
         if ok {
             Some(Tmpfs { dir })
         } else {
-            eprintln!(
-                "note: cannot mount a tmpfs here (needs privileges); real-fault case skipped"
-            );
+            common::skipped("cannot mount a tmpfs here (needs privileges); real-fault case");
             None
         }
     }

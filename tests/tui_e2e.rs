@@ -3,6 +3,8 @@
 //! checks the exit status and that the terminal was given back (no raw mode, no alternate screen).
 //! Skips (passes with a note) when tmux is not installed; CI installs it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -42,7 +44,7 @@ fn finished(tmux: &Tmux, dir: &Path) -> (i32, String) {
 #[test]
 fn open_compare_save_quit() {
     if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        common::skipped("tmux is not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -110,7 +112,7 @@ fn open_compare_save_quit() {
 #[test]
 fn ctrl_c_quits_while_typing_and_restores_the_terminal() {
     if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        common::skipped("tmux is not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -143,7 +145,7 @@ fn without_a_terminal_it_exits_1_with_a_clear_message() {
 #[test]
 fn a_panic_restores_the_terminal_and_says_so_briefly() {
     if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        common::skipped("tmux is not installed");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

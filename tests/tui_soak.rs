@@ -10,6 +10,8 @@
 //! closes early cannot turn it into a quit). Esc never quits. Skips (passes with a note) when
 //! tmux or `../shared/corpus-extra` is absent. The seed is `SPEECHTUI_SOAK_SEED` (default fixed).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -40,8 +42,7 @@ impl Rng {
 }
 
 fn corpus_extra() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");
-    dir.is_dir().then_some(dir)
+    common::corpus_extra()
 }
 
 /// Keys of the keymap with their weights (navigation often, the rest regularly).
@@ -224,11 +225,10 @@ fn rss_mb(pid: u32) -> Option<f64> {
 
 fn soak(keys: usize) {
     if !have_tmux() {
-        eprintln!("note: tmux is not installed; skipping the soak test");
+        common::skipped("tmux is not installed");
         return;
     }
     let Some(corpus) = corpus_extra() else {
-        eprintln!("note: ../shared/corpus-extra is absent; skipping the soak test");
         return;
     };
     let seed: u64 = std::env::var("SPEECHTUI_SOAK_SEED")
@@ -404,7 +404,7 @@ fn soak_2000_random_keys_over_corpus_extra() {
     soak(2_000);
 }
 
-/// The long run: `cargo test --test harden_soak -- --ignored`.
+/// The long run: `cargo test --test tui_soak -- --ignored`.
 #[test]
 #[ignore]
 fn soak_10000_random_keys_over_corpus_extra() {

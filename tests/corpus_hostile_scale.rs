@@ -1,11 +1,12 @@
 //! Adversarial corpora, generated in a temporary folder and run through the real `speechtui`
 //! binary (`list`, `show`) or the loader itself where a deterministic seam is needed: huge and
-//! degenerate files, very many files, a 2 GB sparse file, deep nesting, hostile file names, files
-//! changed or deleted while loading. Each ends in a result or a reported skip, exit status 0, no
+//! degenerate files (a speech on one line), very many files, a 2 GB sparse file, deep nesting,
+//! hostile file names (escapes, newlines, invalid UTF-8, bidi), files changed or deleted while
+//! loading. Kinds of file and hostile content are in `corpus_hostile_files.rs`. Each ends in a result or a reported skip, exit status 0, no
 //! panic, bounded memory, and no raw control byte from a file in the output.
 //!
 //! The full-size variants (a 120 MB file, 100,000 files) are `#[ignore]`d to keep `cargo test`
-//! fast; run them with `cargo test --test harden_adversarial -- --ignored` (see benches/README.md,
+//! fast; run them with `cargo test --test corpus_hostile_scale -- --ignored` (see benches/README.md,
 //! "Hardening", for their measured time and memory).
 
 use std::fs;

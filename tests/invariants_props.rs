@@ -12,7 +12,7 @@
 //! Case counts are kept modest so `cargo test` stays fast; the fuzz targets in `fuzz/` explore the
 //! same invariants for as long as one lets them run.
 
-#[path = "harden_support/invariants.rs"]
+#[path = "invariants_support/invariants.rs"]
 mod invariants;
 
 use invariants::{

@@ -50,3 +50,57 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The rows lay out all of A and all of B, each in its own order, each character once;
+    /// passages never overlap on either side; each passage is shown level once, or moved once on
+    /// each side.
+    #[test]
+    fn rows_lay_out_both_texts_whole(a in text(), b in text()) {
+        use speechtui::align::rows::{rows, RowKind};
+        let cmp = compare(&a, &b, &Params::default());
+        let (na, nb) = (a.chars().count(), b.chars().count());
+        for side_a in [true, false] {
+            let mut spans: Vec<_> = cmp.passages.iter().map(|p| if side_a { p.a } else { p.b }).collect();
+            spans.sort();
+            for w in spans.windows(2) {
+                prop_assert!(w[0].end <= w[1].start, "passages overlap: {:?}", w);
+            }
+        }
+        let rows = rows(&cmp, na, nb);
+        let (mut at_a, mut at_b) = (0, 0);
+        let mut seen = vec![(0, 0, 0); cmp.passages.len()];
+        for r in &rows {
+            if let Some(s) = r.a {
+                prop_assert_eq!(s.start, at_a);
+                prop_assert!(s.end > s.start);
+                at_a = s.end;
+            }
+            if let Some(s) = r.b {
+                prop_assert_eq!(s.start, at_b);
+                prop_assert!(s.end > s.start);
+                at_b = s.end;
+            }
+            match (r.kind, r.passage) {
+                (RowKind::Shared, Some(i)) => {
+                    prop_assert_eq!((r.a, r.b), (Some(cmp.passages[i].a), Some(cmp.passages[i].b)));
+                    seen[i].0 += 1;
+                }
+                (RowKind::Moved, Some(i)) => {
+                    prop_assert!(r.a.is_none() != r.b.is_none());
+                    if let Some(s) = r.a { prop_assert_eq!(s, cmp.passages[i].a); seen[i].1 += 1; }
+                    if let Some(s) = r.b { prop_assert_eq!(s, cmp.passages[i].b); seen[i].2 += 1; }
+                }
+                (RowKind::AOnly, None) => prop_assert!(r.a.is_some() && r.b.is_none()),
+                (RowKind::BOnly, None) => prop_assert!(r.b.is_some() && r.a.is_none()),
+                other => prop_assert!(false, "bad row {:?}", other),
+            }
+        }
+        prop_assert_eq!((at_a, at_b), (na, nb));
+        for s in seen {
+            prop_assert!(s == (1, 0, 0) || s == (0, 1, 1), "{:?}", s);
+        }
+    }
+}

@@ -8,8 +8,11 @@
 
 mod extend;
 mod passages;
+pub mod refill;
+pub mod rows;
 mod seeds;
 mod tokens;
+pub mod units;
 
 use serde::Serialize;
 
@@ -140,15 +143,42 @@ fn compare_oriented(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Par
     let ca: Vec<u32> = ka.chars.iter().map(|&c| c as u32).collect();
     let cb: Vec<u32> = kb.chars.iter().map(|&c| c as u32).collect();
     let found = passages::find(&ca, &cb, params);
-    let a_reused = passages::coverage(found.iter().map(|p| (p.a_start, p.a_end)), ca.len());
-    let b_reused = passages::coverage(found.iter().map(|p| (p.b_start, p.b_end)), cb.len());
+    let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let side_a = units::Side {
+        chars: &a_chars,
+        key: ka,
+    };
+    let side_b = units::Side {
+        chars: &b_chars,
+        key: kb,
+    };
+    let drafts: Vec<units::Draft> = found
+        .iter()
+        .map(|p| units::Draft {
+            a: ka.text_span(p.a_start, p.a_end),
+            b: kb.text_span(p.b_start, p.b_end),
+            edits: p.edits as usize,
+        })
+        .collect();
+    let drafts = units::reader_units(
+        &side_a,
+        &side_b,
+        drafts,
+        params.min_len,
+        params.min_similarity,
+    );
+    let key_spans = |k: &key::Key, s: Span| {
+        let r = k.key_range(s.start, s.end);
+        (r.start, r.end)
+    };
+    let a_reused = passages::coverage(drafts.iter().map(|d| key_spans(ka, d.a)), ca.len());
+    let b_reused = passages::coverage(drafts.iter().map(|d| key_spans(kb, d.b)), cb.len());
     let a_bytes = byte_offsets(a);
     let b_bytes = byte_offsets(b);
-    let mut out: Vec<Passage> = found
+    let mut out: Vec<Passage> = drafts
         .iter()
-        .map(|p| {
-            let sa = ka.text_span(p.a_start, p.a_end);
-            let sb = kb.text_span(p.b_start, p.b_end);
+        .map(|d| {
+            let (sa, sb) = (d.a, d.b);
             let ops = if params.word_ops {
                 tokens::diff(
                     &a[a_bytes[sa.start]..a_bytes[sa.end]],
@@ -162,7 +192,7 @@ fn compare_oriented(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Par
             Passage {
                 a: sa,
                 b: sb,
-                similarity: p.similarity(),
+                similarity: units::similarity(&side_a, &side_b, d),
                 ops,
             }
         })

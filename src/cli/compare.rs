@@ -5,11 +5,23 @@ use anyhow::Context as _;
 use speechtui::align::{self, Params};
 use speechtui::{corpus, export};
 
+/// What `compare` prints.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The report of shared passages, with `[-…-]{+…+}` lines.
+    Text,
+    Json,
+    /// Both speeches whole in two columns, shared passages level.
+    SideBySide,
+}
+
 /// What the user asked of one comparison.
 pub struct Request<'a> {
     pub a: &'a std::ffi::OsStr,
     pub b: &'a std::ffi::OsStr,
-    pub format: super::Format,
+    pub format: Format,
+    /// Total width of the side-by-side columns.
+    pub width: usize,
     pub output: Option<&'a std::path::Path>,
     /// Replace an existing output file.
     pub force: bool,
@@ -33,8 +45,9 @@ pub fn run(req: Request) -> anyhow::Result<()> {
     let (format, output) = (req.format, req.output);
     let cmp = align::compare(&doc_a.text, &doc_b.text, &params);
     let body = match format {
-        super::Format::Text => export::comparison_text(&doc_a, &doc_b, &cmp, &params),
-        super::Format::Json => {
+        Format::Text => export::comparison_text(&doc_a, &doc_b, &cmp, &params),
+        Format::SideBySide => export::comparison_side_by_side(&doc_a, &doc_b, &cmp, req.width),
+        Format::Json => {
             let mut s = export::json_pretty(&export::comparison_json(&doc_a, &doc_b, &cmp))
                 .context("cannot encode the comparison as JSON")?;
             s.push('\n');

@@ -61,8 +61,13 @@ pub enum Command {
         doc_a: OsString,
         /// Speech B, the same way.
         doc_b: OsString,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = compare::Format::Text)]
+        format: compare::Format,
+        /// With --format side-by-side: the total width in display cells (CJK characters take
+        /// two), at least 40.
+        #[arg(long, value_name = "N", default_value_t = 120,
+              value_parser = clap::value_parser!(u64).range(40..=1000))]
+        width: u64,
         /// Write the report to FILE (atomically) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -116,6 +121,7 @@ pub fn main() -> ExitCode {
             doc_a,
             doc_b,
             format,
+            width,
             output,
             force,
             min_len,
@@ -124,6 +130,7 @@ pub fn main() -> ExitCode {
             a: &doc_a,
             b: &doc_b,
             format,
+            width: width as usize,
             output: output.as_deref(),
             force,
             min_len: min_len.map(|n| n as usize),

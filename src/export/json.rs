@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::align::{Comparison, TokenOp};
+use crate::align::{rows, Comparison, Span, TokenOp};
 use crate::corpus::Document;
 use crate::text::Span;
 
@@ -35,7 +35,8 @@ fn op(a: &[char], b: &[char], op: &TokenOp) -> Value {
     }
 }
 
-/// `{"a": {...}, "b": {...}, "passages": [{"a", "b", "similarity", "ops"}], "a_reused", "b_reused"}`
+/// `{"a": {...}, "b": {...}, "passages": [{"a", "b", "similarity", "ops"}], "rows": [{"a", "b",
+/// "kind", "passage"}], "a_reused", "b_reused"}`
 /// where each `text` is exactly the cleaned text between `start` and `end`.
 pub fn comparison_json(a: &Document, b: &Document, cmp: &Comparison) -> Value {
     let ac: Vec<char> = a.text.chars().collect();
@@ -52,10 +53,23 @@ pub fn comparison_json(a: &Document, b: &Document, cmp: &Comparison) -> Value {
             })
         })
         .collect();
+    let bounds = |s: Option<Span>| s.map(|s| json!({"start": s.start, "end": s.end}));
+    let rows: Vec<Value> = rows::rows(cmp, ac.len(), bc.len())
+        .iter()
+        .map(|r| {
+            json!({
+                "a": bounds(r.a),
+                "b": bounds(r.b),
+                "kind": r.kind,
+                "passage": r.passage,
+            })
+        })
+        .collect();
     json!({
         "a": side(a),
         "b": side(b),
         "passages": passages,
+        "rows": rows,
         "a_reused": cmp.a_reused,
         "b_reused": cmp.b_reused,
     })

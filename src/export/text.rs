@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::align::refill::is_refill;
 use crate::align::{Comparison, Params, Passage, TokenOp};
 use crate::corpus::Document;
 use crate::text::{safety, Span};
@@ -52,36 +53,24 @@ fn piece(chars: &[char], span: Span) -> String {
     sanitize(&chars[start..end].iter().collect::<String>())
 }
 
-/// Whether a span holds only punctuation and spaces (nothing the key compares).
-fn is_punctuation(chars: &[char], span: Span) -> bool {
-    let end = span.end.min(chars.len());
-    let start = span.start.min(end);
-    let text: String = chars[start..end].iter().collect();
-    crate::text::key::normalise(&text).is_empty()
-}
-
-/// Whether an operation is a difference of wording (not of punctuation or spacing alone).
-fn is_wording(a: &[char], b: &[char], op: &TokenOp) -> bool {
-    match *op {
-        TokenOp::Equal { .. } => false,
-        TokenOp::Delete { a: sa } => !is_punctuation(a, sa),
-        TokenOp::Insert { b: sb } => !is_punctuation(b, sb),
-        TokenOp::Replace { a: sa, b: sb } => !(is_punctuation(a, sa) && is_punctuation(b, sb)),
-    }
-}
-
 /// The passage as one line: A's wording with the words only A has in `[-…-]` and those only B
 /// has in `{+…+}`. Punctuation that only one side has is not marked (A's is kept).
 pub(crate) fn marked_diff(a: &[char], b: &[char], passage: &Passage) -> String {
     let mut out = String::new();
     for op in &passage.ops {
+        // Only refilled words are marked (the one definition in `align::refill`); elsewhere
+        // A's text stands.
+        if !is_refill(a, b, op) {
+            match *op {
+                TokenOp::Equal { a: sa, .. }
+                | TokenOp::Delete { a: sa }
+                | TokenOp::Replace { a: sa, .. } => out.push_str(&piece(a, sa)),
+                TokenOp::Insert { .. } => {}
+            }
+            continue;
+        }
         match *op {
             TokenOp::Equal { a: sa, .. } => out.push_str(&piece(a, sa)),
-            TokenOp::Delete { a: sa } if is_punctuation(a, sa) => out.push_str(&piece(a, sa)),
-            TokenOp::Insert { b: sb } if is_punctuation(b, sb) => {}
-            TokenOp::Replace { a: sa, b: sb } if is_punctuation(a, sa) && is_punctuation(b, sb) => {
-                out.push_str(&piece(a, sa))
-            }
             TokenOp::Delete { a: sa } => {
                 let _ = write!(out, "[-{}-]", piece(a, sa));
             }
@@ -144,7 +133,7 @@ pub fn comparison_text(a: &Document, b: &Document, cmp: &Comparison, params: &Pa
         );
         let _ = writeln!(out, "  A: {}", piece(&ac, p.a));
         let _ = writeln!(out, "  B: {}", piece(&bc, p.b));
-        if p.ops.iter().any(|op| is_wording(&ac, &bc, op)) {
+        if p.ops.iter().any(|op| is_refill(&ac, &bc, op)) {
             let _ = writeln!(out, "  ≈  {}", marked_diff(&ac, &bc, p));
         }
     }

@@ -8,6 +8,7 @@
 mod heading;
 mod marker;
 mod numeral;
+pub mod place;
 mod points;
 mod render;
 mod sequence;

@@ -11,11 +11,12 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use speechtui::align::{Comparison, Span};
 use speechtui::corpus::{Document, LoadReport, Skipped};
+use speechtui::outline::place::Places;
 use speechtui::outline::Outline;
 use speechtui::reuse::{Progress, ReuseReport};
 
 use super::keymap::Keymap;
-use super::rows::{Order, Rows};
+use super::rows::Rows;
 use super::theme::{ColorDepth, Theme};
 use super::wrap::{CharIndex, Line};
 
@@ -187,11 +188,13 @@ pub struct CompareState {
     pub b_chars: CharIndex,
     /// `None` while the alignment runs.
     pub comparison: Option<Arc<Comparison>>,
-    pub order: Order,
+    /// Section-and-line names of places in A and in B (for the header and moved notes).
+    pub places: Arc<(Places, Places)>,
     pub fold: bool,
     pub rows: Rows,
     pub widths: (usize, usize),
     pub scroll: usize,
+    /// The passage stop (index into `rows.stops`) last jumped to.
     pub current: Option<usize>,
     /// Where in A to land once the alignment arrives.
     pub land_at: Option<usize>,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::app::{Action, App, InputPurpose, Popup, SortColumn, View};
 use super::keymap::Keymap;
-use super::rows::{Order, RowKind};
+use super::rows::{CellKind, Row};
 use super::testdata::{doc_by_file, richest_pair, sample, select_in_library};
 use super::theme::{ColorDepth, Theme};
 use super::update::{press, type_text, update};
@@ -153,7 +153,7 @@ fn reader_search_and_outline_toggle() {
 }
 
 #[test]
-fn compare_jump_fold_and_swap_order() {
+fn compare_jump_fold_open_and_last_passage() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path().into());
     let (a, b) = richest_pair(&app.docs);
@@ -164,73 +164,90 @@ fn compare_jump_fold_and_swap_order() {
     let cmp = c.comparison.clone().expect("aligned");
     assert!(cmp.passages.len() >= 3);
     assert!(c.fold);
-    // Folded: every gap is one row; each passage is as tall as its longer side.
-    assert!(c.rows.rows.iter().all(|r| r.kind != RowKind::Gap));
-    // The first passage is on screen from the start, and the header names it: one `]` moves on
+    // Folded: no own text is drawn as text, only as fold lines.
+    let own = |r: &Row| {
+        [r.left, r.right]
+            .iter()
+            .any(|c| c.is_some_and(|c| c.kind == CellKind::Own))
+    };
+    assert!(!c.rows.rows.iter().any(own));
+    // Every passage has a stop: level once, or moved on each side.
+    for i in 0..cmp.passages.len() {
+        let n = c.rows.stops.iter().filter(|s| s.passage == i).count();
+        assert!(n == 1 || n == 2, "passage {i}: {n} stops");
+    }
+    // The first stop is on screen from the start, and the header names it: one `]` moves on
     // to the second (a `]` that landed on the passage already named would look lost).
     let page = 30 - 2 - 2 - 2;
-    let first = c.rows.sequence[0];
-    assert!(c.rows.passage_row[first] < page);
-    assert_eq!(super::update::compare::top_passage(c, page), Some(first));
+    assert!(c.rows.stops[0].row < page);
+    assert_eq!(super::update::compare::top_stop(c, page), Some(0));
     press(&mut app, "]");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    let second = c.rows.sequence[1];
-    assert_eq!(c.current, Some(second));
+    assert_eq!(c.current, Some(1));
     // The passage's first row is on screen (at the top, unless the end of the rows is reached).
-    let at = c.rows.passage_row[second];
+    let at = c.rows.stops[1].row;
     assert!(c.scroll <= at && at < c.scroll + page, "{} {at}", c.scroll);
     assert!(c.scroll == at || c.scroll + page >= c.rows.rows.len());
-    let row = c.rows.rows[at];
-    assert_eq!(row.kind, RowKind::Passage(second));
-    // Both sides of that row show the passage's own text.
-    let p = &cmp.passages[second];
-    assert_eq!(
-        row.left.unwrap().start,
-        p.a.start.max(row.left.unwrap().start)
-    );
-    assert!(row.left.unwrap().start >= p.a.start && row.right.unwrap().start >= p.b.start);
     press(&mut app, "[");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    assert_eq!(c.current, Some(c.rows.sequence[0]));
+    assert_eq!(c.current, Some(0));
 
     press(&mut app, "z");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    assert!(!c.fold && c.rows.rows.iter().any(|r| r.kind == RowKind::Gap));
-    // Unfolded, at the bottom, past every passage: none is named, and `[` goes to the last one.
+    assert!(!c.fold && c.rows.rows.iter().any(own));
+    // Unfolded, at the bottom, past every passage: `[` goes to the last one, and `]` there
+    // says it was the last.
     press(&mut app, "G");
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    let last = *c.rows.sequence.last().unwrap();
-    assert!(c.rows.passage_row[last] + page < c.scroll, "{}", c.scroll);
-    assert_eq!(super::update::compare::top_passage(c, page), None);
-    press(&mut app, "[");
+    let last = c.rows.stops.len() - 1;
+    if c.rows.stops[last].row < c.scroll {
+        assert_eq!(super::update::compare::top_stop(c, page), None);
+        press(&mut app, "[");
+    } else {
+        press(&mut app, "]");
+        press(&mut app, "[");
+        press(&mut app, "]");
+    }
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
     assert_eq!(c.current, Some(last));
-    press(&mut app, "v");
+    press(&mut app, "]");
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("last passage")),
+        "{:?}",
+        app.status
+    );
+    // Enter opens the reader at the passage.
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    assert_eq!(c.order, Order::B);
-    let b_starts: Vec<usize> = c
-        .rows
-        .sequence
-        .iter()
-        .map(|&i| cmp.passages[i].b.start)
-        .collect();
-    assert!(b_starts.windows(2).all(|w| w[0] <= w[1]));
+    let stop = c.rows.stops[last];
+    let p = cmp.passages[stop.passage].clone();
+    let (doc, span) = if stop.side_a == Some(false) {
+        (b, p.b)
+    } else {
+        (a, p.a)
+    };
+    press(&mut app, "Enter");
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!("Enter did not open the reader")
+    };
+    assert_eq!((r.doc, r.focus_span), (doc, Some(span)));
 }
 
 #[test]
-fn saving_writes_the_cli_report_and_asks_before_overwriting() {
+fn saving_writes_the_side_by_side_report_and_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path().into());
     let (a, b) = richest_pair(&app.docs);
@@ -251,11 +268,12 @@ fn saving_writes_the_cli_report_and_asks_before_overwriting() {
     let Some(View::Compare(c)) = app.stack.last() else {
         panic!()
     };
-    let expected = speechtui::export::comparison_text(
+    // What `speechtui compare --format side-by-side` prints at its default width.
+    let expected = speechtui::export::comparison_side_by_side(
         &app.docs[a],
         &app.docs[b],
         c.comparison.as_ref().unwrap(),
-        &speechtui::align::Params::default(),
+        speechtui::export::DEFAULT_WIDTH,
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
 

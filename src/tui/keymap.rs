@@ -159,7 +159,7 @@ commands! {
     PageUp "page_up" Everywhere "page up" ["PageUp", "Ctrl-u"];
     Top "top" Everywhere "go to the top" ["g", "Home"];
     Bottom "bottom" Everywhere "go to the bottom" ["G", "End"];
-    Open "open" Everywhere "open speech / section / occurrence" ["Enter"];
+    Open "open" Everywhere "open speech, section, passage, occurrence" ["Enter"];
     Back "back" Everywhere "back, close a popup" ["Esc"];
     NextPane "next_pane" Everywhere "next pane" ["Tab"];
     Search "search" Everywhere "search (library: filter as you type)" ["/"];
@@ -181,7 +181,6 @@ commands! {
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
-    SwapOrder "swap_order" Comparison "show B in its own order / in A's order" ["v"];
     Save "save" Comparison "save the comparison / the concordance" ["s"];
     SortYear "sort_year" Boilerplate "sort the concordance by year / by speech" ["y"];
 }

@@ -1,44 +1,55 @@
-//! The side-by-side rows of a comparison: each shared passage level with its counterpart, the
-//! unshared text between passages (or a one-row fold of it), in A's order or in B's own order.
+//! Screen rows of the comparison, from the library's layout (`align::rows`): both speeches
+//! whole, shared passages level, each side's own text and moved passages in its own column.
+//! Unshared text can be folded to one line per stretch; moved passages stay shown.
 
-use speechtui::align::{Comparison, Passage, Span, TokenOp};
+use speechtui::align::rows::{self as layout, Block, RowKind as Kind};
+use speechtui::align::{Comparison, Span};
 
 use super::wrap::{wrap_part, CharIndex, Line};
 
+/// What one side of a screen row shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    /// Passages in A's order, with A's unshared text between them.
-    A,
-    /// Passages in B's own order, with B's unshared text; A's counterparts beside them.
-    B,
+pub enum CellKind {
+    /// Text only this speech has.
+    Own,
+    /// A folded stretch of own text: how many chars it hides.
+    Folded(usize),
+    /// Passage `i`, level with its counterpart.
+    Shared(usize),
+    /// Passage `i`, which the other speech has elsewhere.
+    Moved(usize),
+    /// The note above a moved passage naming where the other speech has it.
+    MovedNote(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RowKind {
-    /// Text found in one speech only.
-    Gap,
-    /// A folded gap: how many chars of A and of B it hides.
-    Folded { a: usize, b: usize },
-    /// Part of passage `i` (index into `Comparison::passages`).
-    Passage(usize),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Row {
-    pub kind: RowKind,
-    pub left: Option<Line>,
-    pub right: Option<Line>,
-    /// First row of its block.
+pub struct Cell {
+    pub kind: CellKind,
+    /// The text line (none for notes and folds).
+    pub line: Option<Line>,
+    /// First line of its passage or stretch.
     pub first: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Row {
+    pub left: Option<Cell>,
+    pub right: Option<Cell>,
+}
+
+/// A place `]`/`[` stop at: a passage's first row, and the side it is on (`None`: both, level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop {
+    pub row: usize,
+    pub passage: usize,
+    pub side_a: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     pub rows: Vec<Row>,
-    /// First row of each passage, by passage index.
-    pub passage_row: Vec<usize>,
-    /// Passage indices in display order.
-    pub sequence: Vec<usize>,
+    /// Passage stops in screen order: a level passage once, a moved one on each side.
+    pub stops: Vec<Stop>,
 }
 
 /// The two texts being compared.
@@ -53,152 +64,135 @@ fn wrap_span(text: &str, chars: &CharIndex, span: Span, width: usize) -> Vec<Lin
     if span.is_empty() {
         return Vec::new();
     }
-    // Leading/trailing line breaks of a gap would only make empty rows.
-    let lines = wrap_part(chars.slice(text, span.start, span.end), span.start, width);
-    let keep = |l: &Line| l.end > l.start;
-    let first = lines.iter().position(keep).unwrap_or(lines.len());
-    let last = lines.iter().rposition(keep).map_or(first, |i| i + 1);
-    lines[first..last.max(first)].to_vec()
+    // Blank lines inside the stretch would only make empty rows.
+    wrap_part(chars.slice(text, span.start, span.end), span.start, width)
+        .into_iter()
+        .filter(|l| l.end > l.start && !chars.slice(text, l.start, l.end).trim().is_empty())
+        .collect()
 }
 
-/// Builds the rows for panes of `widths` (left, right) columns.
-pub fn build(
-    texts: &Texts,
-    cmp: &Comparison,
-    order: Order,
-    fold: bool,
-    widths: (usize, usize),
-) -> Rows {
-    let mut out = Rows {
-        passage_row: vec![0; cmp.passages.len()],
-        ..Rows::default()
+/// One side's cells for a library row.
+fn cells(texts: &Texts, r: &layout::Row, side_a: bool, fold: bool, width: usize) -> Vec<Cell> {
+    let (text, chars, span) = if side_a {
+        (texts.a, texts.a_chars, r.a)
+    } else {
+        (texts.b, texts.b_chars, r.b)
     };
-    let mut seq: Vec<usize> = (0..cmp.passages.len()).collect();
-    // The primary side decides the order and whose gaps are shown in full.
-    let key = |p: &Passage| match order {
-        Order::A => (p.a.start, p.b.start),
-        Order::B => (p.b.start, p.a.start),
+    let Some(span) = span else {
+        return Vec::new();
     };
-    seq.sort_by_key(|&i| key(&cmp.passages[i]));
-    out.sequence = seq.clone();
-
-    let (mut prev_a, mut prev_b) = (0usize, 0usize);
-    let push_gap = |out: &mut Rows, a: Span, b: Span| {
-        let (a_len, b_len) = (a.len(), b.len());
-        if a_len == 0 && b_len == 0 {
-            return;
-        }
-        let is_blank = |text: &str, chars: &CharIndex, s: Span| {
-            s.is_empty() || chars.slice(text, s.start, s.end).trim().is_empty()
-        };
-        if is_blank(texts.a, texts.a_chars, a) && is_blank(texts.b, texts.b_chars, b) {
-            return;
-        }
-        if fold {
-            out.rows.push(Row {
-                kind: RowKind::Folded { a: a_len, b: b_len },
-                left: None,
-                right: None,
+    let lines = wrap_span(text, chars, span, width);
+    let kind = match (r.kind, r.passage) {
+        (Kind::Shared, Some(i)) => CellKind::Shared(i),
+        (Kind::Moved, Some(i)) => CellKind::Moved(i),
+        _ if lines.is_empty() => return Vec::new(),
+        _ if fold => {
+            return vec![Cell {
+                kind: CellKind::Folded(span.len()),
+                line: None,
                 first: true,
-            });
-            return;
+            }]
         }
-        let left = wrap_span(texts.a, texts.a_chars, a, widths.0);
-        let right = wrap_span(texts.b, texts.b_chars, b, widths.1);
-        push_block(out, RowKind::Gap, left, right);
+        _ => CellKind::Own,
     };
-    for &i in &seq {
-        let p = &cmp.passages[i];
-        // Gap before this passage on the primary side; on the other side only when the passages
-        // follow each other there too (otherwise that text belongs elsewhere).
-        let a_gap = span_between(prev_a, p.a.start);
-        let b_gap = span_between(prev_b, p.b.start);
-        let (a_gap, b_gap) = match order {
-            Order::A => (a_gap, free(b_gap, cmp, false)),
-            Order::B => (free(a_gap, cmp, true), b_gap),
-        };
-        push_gap(&mut out, a_gap, b_gap);
-        out.passage_row[i] = out.rows.len();
-        let left = wrap_span(texts.a, texts.a_chars, p.a, widths.0);
-        let right = wrap_span(texts.b, texts.b_chars, p.b, widths.1);
-        push_block(&mut out, RowKind::Passage(i), left, right);
-        match order {
-            Order::A => {
-                prev_a = p.a.end;
-                prev_b = prev_b.max(p.b.end);
-            }
-            Order::B => {
-                prev_b = p.b.end;
-                prev_a = prev_a.max(p.a.end);
-            }
-        }
+    let mut out = Vec::new();
+    if let CellKind::Moved(i) = kind {
+        out.push(Cell {
+            kind: CellKind::MovedNote(i),
+            line: None,
+            first: true,
+        });
     }
-    let a_tail = span_between(prev_a, texts.a_chars.len());
-    let b_tail = span_between(prev_b, texts.b_chars.len());
-    let (a_tail, b_tail) = match order {
-        Order::A => (a_tail, free(b_tail, cmp, false)),
-        Order::B => (free(a_tail, cmp, true), b_tail),
-    };
-    push_gap(&mut out, a_tail, b_tail);
+    let mut first = out.is_empty();
+    for l in lines {
+        out.push(Cell {
+            kind,
+            line: Some(l),
+            first,
+        });
+        first = false;
+    }
     out
 }
 
-/// `gap` on the secondary side, if no passage lies inside it (else that text belongs elsewhere
-/// and is shown there).
-fn free(gap: Span, cmp: &Comparison, side_a: bool) -> Span {
-    let overlaps = cmp.passages.iter().any(|p| {
-        let s = if side_a { p.a } else { p.b };
-        s.start < gap.end && gap.start < s.end
-    });
-    if overlaps {
-        empty()
-    } else {
-        gap
+/// Builds the screen rows for panes of `widths` (left, right) columns.
+pub fn build(texts: &Texts, cmp: &Comparison, fold: bool, widths: (usize, usize)) -> Rows {
+    let a_len = texts.a_chars.len();
+    let b_len = texts.b_chars.len();
+    let lib = layout::rows(cmp, a_len, b_len);
+    let mut out = Rows::default();
+    for block in layout::blocks(&lib) {
+        let (left, right): (Vec<Cell>, Vec<Cell>) = match block {
+            Block::Level(i) => (
+                cells(texts, &lib[i], true, fold, widths.0),
+                cells(texts, &lib[i], false, fold, widths.1),
+            ),
+            Block::Apart { a, b } => (
+                merge_folds(
+                    a.iter()
+                        .flat_map(|&i| cells(texts, &lib[i], true, fold, widths.0))
+                        .collect(),
+                ),
+                merge_folds(
+                    b.iter()
+                        .flat_map(|&i| cells(texts, &lib[i], false, fold, widths.1))
+                        .collect(),
+                ),
+            ),
+        };
+        let base = out.rows.len();
+        for (k, c) in left.iter().enumerate() {
+            if let (true, CellKind::Shared(p)) = (c.first, c.kind) {
+                out.stops.push(Stop {
+                    row: base + k,
+                    passage: p,
+                    side_a: None,
+                });
+            }
+        }
+        let mut moved: Vec<Stop> = Vec::new();
+        for (side_a, cs) in [(true, &left), (false, &right)] {
+            for (k, c) in cs.iter().enumerate() {
+                if let CellKind::MovedNote(p) = c.kind {
+                    moved.push(Stop {
+                        row: base + k,
+                        passage: p,
+                        side_a: Some(side_a),
+                    });
+                }
+            }
+        }
+        moved.sort_by_key(|s| (s.row, s.side_a != Some(true)));
+        out.stops.extend(moved);
+        for k in 0..left.len().max(right.len()) {
+            out.rows.push(Row {
+                left: left.get(k).copied(),
+                right: right.get(k).copied(),
+            });
+        }
     }
+    out
 }
 
-fn empty() -> Span {
-    Span { start: 0, end: 0 }
-}
-
-fn span_between(start: usize, end: usize) -> Span {
-    if end > start {
-        Span { start, end }
-    } else {
-        empty()
+/// Neighbouring folds on one side (own text around a blank stretch) become one.
+fn merge_folds(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for c in cells {
+        if let (Some(last), CellKind::Folded(n)) = (out.last_mut(), c.kind) {
+            if let CellKind::Folded(m) = last.kind {
+                last.kind = CellKind::Folded(m + n);
+                continue;
+            }
+        }
+        out.push(c);
     }
-}
-
-fn push_block(out: &mut Rows, kind: RowKind, left: Vec<Line>, right: Vec<Line>) {
-    let n = left.len().max(right.len()).max(1);
-    for i in 0..n {
-        out.rows.push(Row {
-            kind,
-            left: left.get(i).copied(),
-            right: right.get(i).copied(),
-            first: i == 0,
-        });
-    }
-}
-
-/// The spans of one side of a passage whose words were refilled (changed, added or dropped).
-pub fn changed_spans(p: &Passage, side_a: bool) -> Vec<Span> {
-    p.ops
-        .iter()
-        .filter_map(|op| match (op, side_a) {
-            (TokenOp::Equal { .. }, _) => None,
-            (TokenOp::Delete { a }, true) => Some(*a),
-            (TokenOp::Insert { b }, false) => Some(*b),
-            (TokenOp::Replace { a, .. }, true) => Some(*a),
-            (TokenOp::Replace { b, .. }, false) => Some(*b),
-            _ => None,
-        })
-        .collect()
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use speechtui::align::Passage;
 
     fn span(start: usize, end: usize) -> Span {
         Span { start, end }
@@ -209,22 +203,14 @@ mod tests {
             a,
             b,
             similarity: 1.0,
-            ops: vec![TokenOp::Equal { a, b }],
+            ops: Vec::new(),
         }
     }
 
-    // Two texts built by hand so that the expected layout is known exactly.
+    // Two texts built by hand so that the expected layout is known exactly: 共同段落一 is in the
+    // same order on both sides, 共同段落二 moved.
     const A: &str = "甲甲甲甲。共同段落一。乙乙乙。共同段落二。丙";
     const B: &str = "共同段落二。丁丁丁丁丁。共同段落一。";
-
-    fn texts<'a>(ai: &'a CharIndex, bi: &'a CharIndex) -> Texts<'a> {
-        Texts {
-            a: A,
-            a_chars: ai,
-            b: B,
-            b_chars: bi,
-        }
-    }
 
     fn cmp() -> Comparison {
         Comparison {
@@ -237,111 +223,79 @@ mod tests {
         }
     }
 
-    fn show(text: &str, l: Option<Line>) -> String {
+    fn show(text: &str, c: Option<Cell>) -> String {
         let idx = CharIndex::new(text);
-        l.map(|l| idx.slice(text, l.start, l.end).to_string())
-            .unwrap_or_default()
+        match c {
+            None => String::new(),
+            Some(Cell { line: Some(l), .. }) => idx.slice(text, l.start, l.end).to_string(),
+            Some(Cell { kind, .. }) => format!("{kind:?}"),
+        }
+    }
+
+    fn build_rows(fold: bool, widths: (usize, usize)) -> Rows {
+        let (ai, bi) = (CharIndex::new(A), CharIndex::new(B));
+        let texts = Texts {
+            a: A,
+            a_chars: &ai,
+            b: B,
+            b_chars: &bi,
+        };
+        build(&texts, &cmp(), fold, widths)
     }
 
     #[test]
-    fn a_order_puts_each_passage_level_with_its_counterpart() {
-        let (ai, bi) = (CharIndex::new(A), CharIndex::new(B));
-        let rows = build(&texts(&ai, &bi), &cmp(), Order::A, false, (40, 40));
-        let shown: Vec<(String, String, RowKind)> = rows
+    fn both_texts_are_shown_whole_with_the_moved_passage_on_each_side() {
+        let rows = build_rows(false, (40, 40));
+        let shown: Vec<(String, String)> = rows
             .rows
             .iter()
-            .map(|r| (show(A, r.left), show(B, r.right), r.kind))
+            .map(|r| (show(A, r.left), show(B, r.right)))
             .collect();
         assert_eq!(
             shown,
             vec![
-                // B's text before its copy of passage 0 holds B's copy of passage 1 (out of
-                // order), so in A's order it is not shown beside A's opening.
-                ("甲甲甲甲。".into(), "".into(), RowKind::Gap),
-                (
-                    "共同段落一。".into(),
-                    "共同段落一。".into(),
-                    RowKind::Passage(0)
-                ),
-                ("乙乙乙。".into(), "".into(), RowKind::Gap),
-                (
-                    "共同段落二。".into(),
-                    "共同段落二。".into(),
-                    RowKind::Passage(1)
-                ),
-                ("丙".into(), "".into(), RowKind::Gap),
+                ("甲甲甲甲。".into(), "MovedNote(1)".into()),
+                ("".into(), "共同段落二。".into()),
+                ("".into(), "丁丁丁丁丁。".into()),
+                ("共同段落一。".into(), "共同段落一。".into()),
+                ("乙乙乙。".into(), "".into()),
+                ("MovedNote(1)".into(), "".into()),
+                ("共同段落二。".into(), "".into()),
+                ("丙".into(), "".into()),
             ]
         );
-        assert_eq!(rows.passage_row, vec![1, 3]);
-    }
-
-    #[test]
-    fn b_order_follows_b_and_keeps_links() {
-        let (ai, bi) = (CharIndex::new(A), CharIndex::new(B));
-        let rows = build(&texts(&ai, &bi), &cmp(), Order::B, false, (40, 40));
-        assert_eq!(rows.sequence, vec![1, 0]);
-        let kinds: Vec<RowKind> = rows.rows.iter().map(|r| r.kind).collect();
+        let stops: Vec<(usize, usize, Option<bool>)> = rows
+            .stops
+            .iter()
+            .map(|s| (s.row, s.passage, s.side_a))
+            .collect();
         assert_eq!(
-            kinds,
-            vec![
-                RowKind::Passage(1),
-                RowKind::Gap,
-                RowKind::Passage(0),
-                RowKind::Gap
-            ]
+            stops,
+            vec![(0, 1, Some(false)), (3, 0, None), (5, 1, Some(true))]
         );
-        // A's opening holds A's copy of passage 0, so it is not shown before passage 1.
-        assert_eq!(show(A, rows.rows[0].left), "共同段落二。");
-        assert_eq!(show(B, rows.rows[1].right), "丁丁丁丁丁。");
-        assert_eq!(show(A, rows.rows[2].left), "共同段落一。");
     }
 
     #[test]
-    fn folding_hides_gaps_in_one_row_each() {
-        let (ai, bi) = (CharIndex::new(A), CharIndex::new(B));
-        let rows = build(&texts(&ai, &bi), &cmp(), Order::A, true, (40, 40));
-        assert_eq!(rows.rows[0].kind, RowKind::Folded { a: 5, b: 0 });
-        assert_eq!(rows.rows.len(), 5);
+    fn folding_keeps_moved_passages_and_hides_own_text() {
+        let rows = build_rows(true, (40, 40));
+        assert_eq!(rows.rows[0].left.unwrap().kind, CellKind::Folded(5));
+        assert_eq!(rows.rows[0].right.unwrap().kind, CellKind::MovedNote(1));
+        assert_eq!(rows.rows[2].right.unwrap().kind, CellKind::Folded(6));
+        assert!(rows
+            .rows
+            .iter()
+            .any(|r| r.left.is_some_and(|c| c.kind == CellKind::Moved(1))));
     }
 
     #[test]
     fn narrow_panes_give_blocks_as_tall_as_the_longer_side() {
-        let (ai, bi) = (CharIndex::new(A), CharIndex::new(B));
-        let rows = build(&texts(&ai, &bi), &cmp(), Order::A, false, (6, 12));
+        let rows = build_rows(false, (6, 12));
         let p0: Vec<&Row> = rows
             .rows
             .iter()
-            .filter(|r| r.kind == RowKind::Passage(0))
+            .filter(|r| r.left.is_some_and(|c| c.kind == CellKind::Shared(0)))
             .collect();
         assert_eq!(p0.len(), 2);
-        assert!(p0[0].first && !p0[1].first);
         assert!(p0[1].right.is_none());
-    }
-
-    #[test]
-    fn changed_spans_come_from_token_ops() {
-        let p = Passage {
-            a: span(0, 10),
-            b: span(0, 9),
-            similarity: 0.8,
-            ops: vec![
-                TokenOp::Equal {
-                    a: span(0, 4),
-                    b: span(0, 4),
-                },
-                TokenOp::Replace {
-                    a: span(4, 6),
-                    b: span(4, 5),
-                },
-                TokenOp::Delete { a: span(6, 7) },
-                TokenOp::Insert { b: span(5, 6) },
-                TokenOp::Equal {
-                    a: span(7, 10),
-                    b: span(6, 9),
-                },
-            ],
-        };
-        assert_eq!(changed_spans(&p, true), vec![span(4, 6), span(6, 7)]);
-        assert_eq!(changed_spans(&p, false), vec![span(4, 5), span(5, 6)]);
     }
 }

@@ -41,10 +41,10 @@ pub fn default_concordance_name(formula: &str) -> String {
     format!("{}__concordance.txt", safe_name(formula, 40))
 }
 
-/// The comparison report, as `speechtui compare --format text` prints it.
+/// The comparison as `speechtui compare --format side-by-side` prints it, at the default width
+/// (a saved file is read in an editor, not at the size of this terminal).
 pub fn comparison_report(a: &Document, b: &Document, cmp: &Comparison) -> String {
-    // The aligner ran with the default parameters (see `run_effect`), as `speechtui compare` does.
-    speechtui::export::comparison_text(a, b, cmp, &speechtui::align::Params::default())
+    speechtui::export::comparison_side_by_side(a, b, cmp, speechtui::export::DEFAULT_WIDTH)
 }
 
 /// A concordance (keyword in context) of every occurrence of a formula, as plain text.

@@ -320,12 +320,52 @@ fn comparison() {
 }
 
 #[test]
-fn comparison_unfolded_in_b_order() {
+fn comparison_unfolded() {
     let mut app = comparison_app(140, 40);
     press(&mut app, "z");
-    press(&mut app, "v");
     press(&mut app, "]");
-    snap("compare_b_order_unfolded_140x40", &app);
+    snap("compare_unfolded_140x40", &app);
+}
+
+/// 广东 2016 ↔ 2017 from `../shared/corpus-extra`: two consecutive reports of one province, both
+/// texts whole and level, folded (as it opens) and unfolded.
+#[test]
+fn comparison_of_consecutive_reports() {
+    let dir = std::path::Path::new("../shared/corpus-extra/gov-work-reports");
+    let files = [
+        dir.join("2016_广东省_政府工作报告.txt"),
+        dir.join("2017_广东省_政府工作报告.txt"),
+    ];
+    if !files.iter().all(|f| f.is_file()) {
+        eprintln!(
+            "SKIPPED: 广东 2016 ↔ 2017 comparison snapshots: ../shared/corpus-extra not found"
+        );
+        return;
+    }
+    for (w, h) in SIZES {
+        let mut app = App::new(
+            Theme::builtin("default", ColorDepth::Palette256).unwrap(),
+            Keymap::default(),
+            (w, h),
+            PathBuf::from("/tmp"),
+        );
+        update(&mut app, Action::Loaded(speechtui::corpus::load(&files)));
+        let year = |d: usize| app.docs[d].id.contains("2016");
+        let (a, b) = if year(0) { (0, 1) } else { (1, 0) };
+        testdata::select_in_library(&mut app, a);
+        press(&mut app, "c");
+        testdata::select_in_library(&mut app, b);
+        for e in press(&mut app, "c") {
+            let action = super::perform(e, &app.docs.clone());
+            update(&mut app, action);
+        }
+        for _ in 0..4 {
+            press(&mut app, "]");
+        }
+        snap(&format!("compare_guangdong_{w}x{h}"), &app);
+        press(&mut app, "z");
+        snap(&format!("compare_guangdong_unfolded_{w}x{h}"), &app);
+    }
 }
 
 #[test]

@@ -1,4 +1,6 @@
-//! The comparison: header with titles and shares, two panes of aligned rows.
+//! The comparison: a header with the shares and the passage in view (named by section and
+//! line), two panes holding both speeches whole, shared passages level, moved ones under a `↷` note
+//! with where the other speech has them, own text dimmed (or folded).
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -6,15 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use speechtui::align::refill::refilled_spans;
 use speechtui::text::Span as TextSpan;
 
 use super::super::app::{App, CompareState};
 use super::super::keymap::Command;
 use super::super::labels::fit_label;
 use super::super::layout;
-use super::super::rows::{changed_spans, Order, Row, RowKind};
-use super::super::sanitize::{fit, str_width, truncate};
-use super::super::update::compare::top_passage;
+use super::super::rows::{CellKind, Row};
+use super::super::sanitize::{fit, truncate};
+use super::super::update::compare::top_stop;
 use super::super::wrap::CharIndex;
 use super::pane;
 use super::reader::styled_chars;
@@ -40,45 +43,43 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         return;
     };
     let w = header.width as usize;
-    let current = top_passage(c, layout::inner(left).height as usize);
-    let pos = current
-        .and_then(|p| c.rows.sequence.iter().position(|&x| x == p))
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let (ca, cb): (Vec<char>, Vec<char>) = (da.text.chars().collect(), db.text.chars().collect());
+    let current = top_stop(c, layout::inner(left).height as usize);
+    let n = c.rows.stops.len();
+    // A moved passage is a stop on each side.
+    let moved = n.saturating_sub(cmp.passages.len());
     let shares = format!(
-        "A {:.1}% reused · B {:.1}% reused",
+        "A {:.1}% shared · B {:.1}% shared · {} passages, {moved} moved{}",
         cmp.a_reused * 100.0,
-        cmp.b_reused * 100.0
+        cmp.b_reused * 100.0,
+        cmp.passages.len(),
+        if c.fold { " · unshared folded" } else { "" }
     );
-    let passage = match current.map(|p| &cmp.passages[p]) {
-        Some(p) => format!(
-            "passage {pos}/{} · {:.0}% similar · A {}–{} ↔ B {}–{}",
-            cmp.passages.len(),
-            p.similarity * 100.0,
-            p.a.start,
-            p.a.end,
-            p.b.start,
-            p.b.end
-        ),
+    let (pa, pb) = (&c.places.0, &c.places.1);
+    let passage = match current.map(|i| (i, c.rows.stops[i])) {
+        Some((i, stop)) => {
+            let p = &cmp.passages[stop.passage];
+            let how = match stop.side_a {
+                None => "level",
+                Some(_) => "moved",
+            };
+            format!(
+                "passage {}/{n} · {how} · A {} ↔ B {} · {:.0}% similar",
+                i + 1,
+                pa.name(p.a.start),
+                pb.name(p.b.start),
+                p.similarity * 100.0
+            )
+        }
         None if cmp.passages.is_empty() => "no shared passage".into(),
         None => format!(
-            "no passage on screen · {} in all · {} next, {} previous",
-            cmp.passages.len(),
+            "no passage on screen · {n} stops in all · {} next, {} previous",
             app.keymap.first_label(Command::NextPassage),
             app.keymap.first_label(Command::PrevPassage)
         ),
     };
-    let mode = match (c.order, c.fold) {
-        (Order::A, true) => "A's order · unshared folded",
-        (Order::A, false) => "A's order",
-        (Order::B, true) => "B's own order · unshared folded",
-        (Order::B, false) => "B's own order",
-    };
     let lines = vec![
-        Line::from(Span::styled(
-            fit(&format!("{shares} · {mode}"), w),
-            t.header,
-        )),
+        Line::from(Span::styled(fit(&shares, w), t.header)),
         Line::from(Span::styled(fit(&passage, w), t.dim)),
     ];
     f.render_widget(Paragraph::new(lines), header);
@@ -95,6 +96,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         .skip(c.scroll)
         .take(li.height as usize)
         .collect();
+    let current_passage = current.map(|i| c.rows.stops[i].passage);
     let side = |is_a: bool| -> Vec<Line<'static>> {
         let (text, chars) = if is_a {
             (&da.text, &c.a_chars)
@@ -102,41 +104,49 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
             (&db.text, &c.b_chars)
         };
         let width = if is_a { li.width } else { ri.width } as usize;
+        let who = if is_a { "A" } else { "B" };
         visible
             .iter()
             .map(|row| {
-                let cell = if is_a { row.left } else { row.right };
-                let gutter = match row.kind {
-                    RowKind::Passage(p) if Some(p) == current => Span::styled("▌", t.border_focus),
-                    RowKind::Passage(_) => Span::styled("│", t.border),
+                let Some(cell) = (if is_a { row.left } else { row.right }) else {
+                    return Line::default();
+                };
+                let mine = |p: usize| Some(p) == current_passage;
+                let gutter = match cell.kind {
+                    CellKind::Shared(p) if mine(p) => Span::styled("▌", t.border_focus),
+                    CellKind::Shared(_) => Span::styled("│", t.border),
+                    CellKind::Moved(p) if mine(p) => Span::styled("▌", t.border_focus),
+                    CellKind::Moved(_) => Span::styled("┊", t.changed),
                     _ => Span::raw(" "),
                 };
                 let mut spans = vec![gutter];
-                match row.kind {
-                    RowKind::Folded { a, b } => {
-                        let n = if is_a { a } else { b };
-                        let msg = if n == 0 {
-                            String::new()
+                let room = width.saturating_sub(1);
+                match (cell.kind, cell.line) {
+                    (CellKind::Folded(n), _) => {
+                        let msg = format!("┄ {n} chars only in {who} ┄");
+                        spans.push(Span::styled(truncate(&msg, room), t.gap));
+                    }
+                    (CellKind::MovedNote(p), _) => {
+                        let q = &cmp.passages[p];
+                        let msg = if is_a {
+                            format!("↷ moved · B has it at {}", pb.name(q.b.start))
                         } else {
-                            format!("┄ {n} chars only in {} ┄", if is_a { "A" } else { "B" })
+                            format!("↷ moved · A has it at {}", pa.name(q.a.start))
                         };
-                        spans.push(Span::styled(truncate(&msg, width.saturating_sub(1)), t.gap));
+                        spans.push(Span::styled(truncate(&msg, room), t.dim));
                     }
-                    RowKind::Gap => {
-                        if let Some(l) = cell {
-                            let s = chars.slice(text, l.start, l.end);
-                            let styles = vec![t.gap; l.end - l.start];
-                            spans.extend(styled_chars(s, &styles));
-                        }
+                    (CellKind::Own, Some(l)) => {
+                        let s = chars.slice(text, l.start, l.end);
+                        let styles = vec![t.gap; l.end - l.start];
+                        spans.extend(styled_chars(s, &styles));
                     }
-                    RowKind::Passage(p) => {
-                        if let Some(l) = cell {
-                            let changed = changed_spans(&cmp.passages[p], is_a);
-                            spans.extend(passage_line(
-                                text, chars, l.start, l.end, &changed, t.shared, t.changed,
-                            ));
-                        }
+                    (CellKind::Shared(p) | CellKind::Moved(p), Some(l)) => {
+                        let changed = refilled_spans(&ca, &cb, &cmp.passages[p], is_a);
+                        spans.extend(passage_line(
+                            text, chars, l.start, l.end, &changed, t.shared, t.changed,
+                        ));
                     }
+                    _ => {}
                 }
                 Line::from(spans)
             })
@@ -145,7 +155,6 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     f.render_widget(Paragraph::new(side(true)), li);
     f.render_widget(Paragraph::new(side(false)), ri);
 }
-
 fn passage_line(
     text: &str,
     chars: &CharIndex,

@@ -1,4 +1,5 @@
-//! The comparison screen: aligned rows, passage jumps, folding, B's order, saving.
+//! The comparison screen: both speeches whole in level rows, passage jumps, folding, opening the
+//! reader at a passage, saving.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,10 +10,12 @@ use speechtui::corpus::Document;
 use super::super::app::{App, CompareState, Effect, InputPurpose, View};
 use super::super::keymap::Command;
 use super::super::layout;
-use super::super::rows::{self, Order, RowKind, Rows, Texts};
+use super::super::rows::{self, Rows, Texts};
 use super::super::save;
 use super::super::wrap::CharIndex;
+use super::reader::open_reader;
 use super::start_input;
+use speechtui::outline::place::Places;
 
 /// Opens the comparison of `a` and `b`; `land_at` (a char of A) picks the passage to show first.
 pub fn open_compare(
@@ -29,7 +32,10 @@ pub fn open_compare(
         a_chars: CharIndex::new(&app.docs[a].text),
         b_chars: CharIndex::new(&app.docs[b].text),
         comparison: None,
-        order: Order::A,
+        places: Arc::new((
+            Places::new(&app.docs[a].text),
+            Places::new(&app.docs[b].text),
+        )),
         fold: true,
         rows: Rows::default(),
         widths: (0, 0),
@@ -75,7 +81,7 @@ fn page(size: (u16, u16)) -> usize {
     layout::inner(l).height.max(1) as usize
 }
 
-/// Rebuilds the rows (after a resize, fold or order change), keeping the top passage in view.
+/// Rebuilds the rows (after a resize or a fold), keeping the top passage in view.
 pub fn rebuild(
     c: &mut CompareState,
     docs: &[Document],
@@ -85,7 +91,7 @@ pub fn rebuild(
     let Some(cmp) = c.comparison.clone() else {
         return;
     };
-    let keep = top_passage(c, page(size));
+    let keep = top_stop(c, page(size)).map(|i| c.rows.stops[i]);
     c.widths = layout::compare_text_widths(layout::body_of(size));
     let texts = Texts {
         a: &docs[c.a].text,
@@ -93,9 +99,19 @@ pub fn rebuild(
         b: &docs[c.b].text,
         b_chars: &c.b_chars,
     };
-    c.rows = rows::build(&texts, &cmp, c.order, c.fold, c.widths);
-    if let Some(p) = keep {
-        c.scroll = c.rows.passage_row[p];
+    c.rows = rows::build(&texts, &cmp, c.fold, c.widths);
+    if let Some(k) = keep {
+        let at = c
+            .rows
+            .stops
+            .iter()
+            .position(|s| s.passage == k.passage && s.side_a == k.side_a);
+        if let Some(i) = at {
+            c.scroll = c.rows.stops[i].row;
+            if c.current.is_some() {
+                c.current = Some(i);
+            }
+        }
     }
     clamp_scroll(c, size);
 }
@@ -111,9 +127,16 @@ fn land(c: &mut CompareState) {
         .iter()
         .position(|p| p.a.end > at)
         .or(cmp.passages.len().checked_sub(1));
-    if let Some(p) = pick {
-        c.scroll = c.rows.passage_row[p];
-        c.current = Some(p);
+    // Its stop: level, or on A's side.
+    let stop = pick.and_then(|p| {
+        c.rows
+            .stops
+            .iter()
+            .position(|s| s.passage == p && s.side_a != Some(false))
+    });
+    if let Some(i) = stop {
+        c.scroll = c.rows.stops[i].row;
+        c.current = Some(i);
     }
 }
 
@@ -122,21 +145,17 @@ fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
     c.scroll = c.scroll.min(max);
 }
 
-/// The passage `]`/`[` move from and the header names: the one last jumped to, else the first
-/// one on screen (`page` rows from the top); `None` when no passage is in view.
-pub fn top_passage(c: &CompareState, page: usize) -> Option<usize> {
-    if let Some(p) = c.current {
-        return Some(p);
+/// The passage stop (index into `rows.stops`) `]`/`[` move from and the header names: the one
+/// last jumped to, else the first one on screen (`page` rows from the top); `None` when no
+/// passage is in view.
+pub fn top_stop(c: &CompareState, page: usize) -> Option<usize> {
+    if c.current.is_some() {
+        return c.current;
     }
     c.rows
-        .rows
+        .stops
         .iter()
-        .skip(c.scroll)
-        .take(page)
-        .find_map(|r| match r.kind {
-            RowKind::Passage(i) => Some(i),
-            _ => None,
-        })
+        .position(|s| s.row >= c.scroll && s.row < c.scroll + page)
 }
 
 pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
@@ -159,28 +178,42 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::Top => c.scroll = 0,
         Command::Bottom => c.scroll = usize::MAX,
         Command::NextPassage | Command::PrevPassage => {
-            let seq = &c.rows.sequence;
-            if seq.is_empty() {
+            let n = c.rows.stops.len();
+            if n == 0 {
                 app.set_status("no shared passage");
                 return;
             }
             // From the passage the header names, so that `]` never lands on the one shown.
-            let pos = top_passage(c, page).and_then(|p| seq.iter().position(|&x| x == p));
+            let pos = top_stop(c, page);
             let next = match (cmd, pos) {
-                (Command::NextPassage, Some(i)) => (i + 1).min(seq.len() - 1),
-                (Command::NextPassage, None) => seq
+                (Command::NextPassage, Some(i)) if i + 1 >= n => {
+                    app.set_status(format!("that was the last passage ({n} of {n})"));
+                    return;
+                }
+                (Command::PrevPassage, Some(0)) => {
+                    app.set_status("that was the first passage");
+                    return;
+                }
+                (Command::NextPassage, Some(i)) => i + 1,
+                (Command::NextPassage, None) => {
+                    match c.rows.stops.iter().position(|s| s.row > c.scroll) {
+                        Some(i) => i,
+                        None => {
+                            app.set_status(format!("no passage below · {n} in all"));
+                            return;
+                        }
+                    }
+                }
+                (_, Some(i)) => i - 1,
+                (_, None) => c
+                    .rows
+                    .stops
                     .iter()
-                    .position(|&p| c.rows.passage_row[p] > c.scroll)
-                    .unwrap_or(seq.len() - 1),
-                (_, Some(i)) => i.saturating_sub(1),
-                (_, None) => seq
-                    .iter()
-                    .rposition(|&p| c.rows.passage_row[p] < c.scroll)
+                    .rposition(|s| s.row < c.scroll)
                     .unwrap_or(0),
             };
-            let p = seq[next];
-            c.current = Some(p);
-            c.scroll = c.rows.passage_row[p];
+            c.current = Some(next);
+            c.scroll = c.rows.stops[next].row;
             clamp_scroll(c, size);
             return;
         }
@@ -189,12 +222,20 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             rebuild(c, &docs, &comparisons, size);
             return;
         }
-        Command::SwapOrder => {
-            c.order = match c.order {
-                Order::A => Order::B,
-                Order::B => Order::A,
+        Command::Open => {
+            let Some(i) = top_stop(c, page) else {
+                app.set_status("no passage on screen to open");
+                return;
             };
-            rebuild(c, &docs, &comparisons, size);
+            let Some(cmp) = &c.comparison else { return };
+            let stop = c.rows.stops[i];
+            let p = &cmp.passages[stop.passage];
+            // A level passage opens in A; a moved one in the speech whose side it is on.
+            let (doc, span) = match stop.side_a {
+                Some(false) => (c.b, p.b),
+                _ => (c.a, p.a),
+            };
+            open_reader(app, doc, Some(span.start), Some(span));
             return;
         }
         Command::Save => {

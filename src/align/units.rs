@@ -1,0 +1,575 @@
+//! Passages in the units a reader thinks in: the aligner's matches snapped to clause and word
+//! boundaries, neighbours in the same clause merged, and overlaps removed, so that each
+//! character of either speech lies in at most one passage.
+//!
+//! The aligner works on the key (no punctuation, figures as one class) and may start or end a
+//! match inside a word (`收入`/`投入` share `入`), just after a comma, or reach the same stretch
+//! of one speech from two places of the other. A reader wants none of that: a passage starts at
+//! a clause or a word, ends after a whole word or number (taking the clause punctuation that
+//! closes it), and a clause whose slots were refilled is one passage, not three fragments.
+//!
+//! Steps, each on text offsets (chars of the cleaned texts):
+//! 1. trim punctuation at the start, take the closing punctuation at the end;
+//! 2. grow an edge to its clause boundary when only a few key characters lie between them on
+//!    both sides (and the passage stays similar enough), else shrink it to a word boundary;
+//! 3. merge passages that follow each other on both sides within a line;
+//! 4. keep the longest passages whole and cut the others where they overlap one already kept.
+
+use super::key::Key;
+use super::tokens::jieba;
+use super::{fold, Span};
+
+/// A passage while it is being snapped: its spans and the edits the aligner counted in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Draft {
+    pub a: Span,
+    pub b: Span,
+    /// Key characters substituted or gapped (an estimate once edges have moved).
+    pub edits: usize,
+}
+
+/// One side of a comparison: the cleaned text as chars and its key.
+pub struct Side<'a> {
+    pub chars: &'a [char],
+    pub key: &'a Key,
+}
+
+impl Side<'_> {
+    fn key_len(&self, s: Span) -> usize {
+        self.key.key_range(s.start, s.end).len()
+    }
+}
+
+/// Longest stretch (key characters) between a passage edge and its clause boundary that the
+/// edge grows over: about one refilled word or a short figure.
+const CLAUSE_SLACK: usize = 6;
+/// Longest stretch (key characters, each side) between two passages that are merged.
+const MERGE_GAP: usize = 8;
+/// How far (chars) an edge may move in lockstep to reach a word boundary on both sides.
+const WORD_SLACK: usize = 4;
+
+/// Punctuation that ends a clause (and so begins the next one).
+pub fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '：' | '！' | '？' | '、' | '…' | ',' | ';' | ':' | '!' | '?' | '\n'
+    )
+}
+
+/// Characters a passage may not start with: clause punctuation and whatever closes something.
+pub fn is_no_start(c: char) -> bool {
+    is_clause_end(c)
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '）' | ')'
+                | '》'
+                | '」'
+                | '』'
+                | '】'
+                | '〕'
+                | '”'
+                | '’'
+                | '%'
+                | '％'
+                | '·'
+                | '—'
+                | '.'
+                | '．'
+                | '〉'
+                | ']'
+        )
+}
+
+/// Characters that close what precedes them and belong at the end of a passage.
+fn is_closing(c: char) -> bool {
+    is_no_start(c) && !c.is_whitespace() && c != '—'
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '《' | '「' | '『' | '【' | '〔' | '“' | '‘' | '〈' | '['
+    )
+}
+
+fn is_digitish(c: char) -> bool {
+    fold::half_width(c).is_ascii_digit()
+}
+
+/// Whether `p` (a char offset) lies between two characters of one number (`9364.8`, `8.5%`).
+fn inside_number(t: &[char], p: usize) -> bool {
+    if p == 0 || p >= t.len() {
+        return false;
+    }
+    let (l, r) = (t[p - 1], t[p]);
+    let dot = |c: char| matches!(c, '.' | '．');
+    (is_digitish(l) && (is_digitish(r) || matches!(r, '%' | '％')))
+        || (is_digitish(l) && dot(r) && t.get(p + 1).is_some_and(|&c| is_digitish(c)))
+        || (dot(l) && is_digitish(r) && p >= 2 && is_digitish(t[p - 2]))
+}
+
+/// Whether `p` is a clause boundary: an end of the text, or next to punctuation or a space.
+pub fn is_clause_boundary(t: &[char], p: usize) -> bool {
+    if p == 0 || p >= t.len() {
+        return true;
+    }
+    if inside_number(t, p) {
+        return false;
+    }
+    let punct = |c: char| !c.is_alphanumeric();
+    punct(t[p - 1]) || punct(t[p])
+}
+
+/// The clause around `p`: from after the previous clause punctuation to after the next one,
+/// at most `limit` chars each way.
+pub fn clause_around(t: &[char], p: usize, limit: usize) -> (usize, usize) {
+    let floor = p.saturating_sub(limit);
+    let mut s = p.min(t.len());
+    while s > floor && !is_clause_end(t[s - 1]) {
+        s -= 1;
+    }
+    let ceil = (p + limit).min(t.len());
+    let mut e = p.min(t.len());
+    while e < ceil && !is_clause_end(t[e]) {
+        e += 1;
+    }
+    if e < t.len() && is_clause_end(t[e]) && t[e] != '\n' {
+        e += 1;
+    }
+    (s, e)
+}
+
+/// Whether `p` is a word or clause boundary of `t`: a clause boundary, or a place jieba cuts the
+/// clause around it.
+pub fn is_boundary(t: &[char], p: usize) -> bool {
+    if is_clause_boundary(t, p) {
+        return true;
+    }
+    if inside_number(t, p) {
+        return false;
+    }
+    let (s, e) = clause_around(t, p, 24);
+    let clause: String = t[s..e].iter().map(|&c| fold::fold(c)).collect();
+    for w in jieba().cut(&clause, false) {
+        // Token offsets are in chars of the clause.
+        let at = s + w.end;
+        if at == p {
+            return true;
+        }
+        if at > p {
+            return false;
+        }
+    }
+    false
+}
+
+fn same(a: &[char], i: usize, b: &[char], j: usize) -> bool {
+    match (a.get(i), b.get(j)) {
+        (Some(&x), Some(&y)) => fold::fold(x) == fold::fold(y),
+        _ => false,
+    }
+}
+
+/// Moves a start past punctuation and spaces that may not begin a passage (each side alone:
+/// they are not in the key, so the sides stay matched).
+fn trim_start(t: &[char], s: &mut Span) {
+    while s.start < s.end && (is_no_start(t[s.start]) || t[s.start].is_control()) {
+        s.start += 1;
+    }
+}
+
+/// Drops trailing openers and spaces, then takes the closing punctuation right after the end
+/// (`亿元` + `，`, `8.5` + `%`), up to and including one clause end.
+fn settle_end(t: &[char], s: &mut Span) {
+    while s.end > s.start && (is_opening(t[s.end - 1]) || t[s.end - 1].is_whitespace()) {
+        s.end -= 1;
+    }
+    if s.end == s.start {
+        return;
+    }
+    let mut n = 0;
+    while s.end < t.len() && n < 3 && is_closing(t[s.end]) {
+        let c = t[s.end];
+        s.end += 1;
+        n += 1;
+        if is_clause_end(c) {
+            break;
+        }
+    }
+}
+
+/// Snaps the start of a passage: grow to the clause start, or shrink to a word boundary.
+fn snap_start(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
+    let (ca, _) = clause_around(a.chars, d.a.start, 64);
+    let (cb, _) = clause_around(b.chars, d.b.start, 64);
+    let ga = a.key_len(Span {
+        start: ca,
+        end: d.a.start,
+    });
+    let gb = b.key_len(Span {
+        start: cb,
+        end: d.b.start,
+    });
+    if ga.max(gb) <= CLAUSE_SLACK {
+        let grown = Draft {
+            a: Span {
+                start: ca,
+                end: d.a.end,
+            },
+            b: Span {
+                start: cb,
+                end: d.b.end,
+            },
+            edits: d.edits + ga.max(gb),
+        };
+        if similarity(a, b, &grown) >= min_similarity {
+            *d = grown;
+            trim_start(a.chars, &mut d.a);
+            trim_start(b.chars, &mut d.b);
+            return;
+        }
+    }
+    if is_boundary(a.chars, d.a.start) && is_boundary(b.chars, d.b.start) {
+        return;
+    }
+    // Shrink in lockstep over characters both sides share.
+    for k in 1..=WORD_SLACK {
+        let (i, j) = (d.a.start + k, d.b.start + k);
+        if i >= d.a.end || j >= d.b.end || !same(a.chars, i - 1, b.chars, j - 1) {
+            break;
+        }
+        if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+            d.a.start = i;
+            d.b.start = j;
+            trim_start(a.chars, &mut d.a);
+            trim_start(b.chars, &mut d.b);
+            return;
+        }
+    }
+}
+
+/// Snaps the end of a passage: grow to the clause end, or shrink to a word boundary.
+fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
+    let probe = |t: &[char], e: usize| clause_around(t, e.saturating_sub(1), 64).1.max(e);
+    let (ea, eb) = (probe(a.chars, d.a.end), probe(b.chars, d.b.end));
+    let ga = a.key_len(Span {
+        start: d.a.end,
+        end: ea,
+    });
+    let gb = b.key_len(Span {
+        start: d.b.end,
+        end: eb,
+    });
+    if ga.max(gb) <= CLAUSE_SLACK {
+        let grown = Draft {
+            a: Span {
+                start: d.a.start,
+                end: ea,
+            },
+            b: Span {
+                start: d.b.start,
+                end: eb,
+            },
+            edits: d.edits + ga.max(gb),
+        };
+        if similarity(a, b, &grown) >= min_similarity {
+            *d = grown;
+            settle_end(a.chars, &mut d.a);
+            settle_end(b.chars, &mut d.b);
+            return;
+        }
+    }
+    if !(is_boundary(a.chars, d.a.end) && is_boundary(b.chars, d.b.end)) {
+        for k in 1..=WORD_SLACK {
+            let (i, j) = (d.a.end.saturating_sub(k), d.b.end.saturating_sub(k));
+            if i <= d.a.start || j <= d.b.start || !same(a.chars, i, b.chars, j) {
+                break;
+            }
+            if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+                d.a.end = i;
+                d.b.end = j;
+                break;
+            }
+        }
+    }
+    settle_end(a.chars, &mut d.a);
+    settle_end(b.chars, &mut d.b);
+}
+
+/// 1 − edits / longer side, on the key.
+pub fn similarity(a: &Side, b: &Side, d: &Draft) -> f64 {
+    let longest = a.key_len(d.a).max(b.key_len(d.b));
+    if longest == 0 {
+        return 0.0;
+    }
+    (1.0 - d.edits as f64 / longest as f64).clamp(0.0, 1.0)
+}
+
+fn overlaps(x: Span, y: Span) -> bool {
+    x.start < y.end && y.start < x.end
+}
+
+/// Merges passages that follow each other on both sides, separated by at most [`MERGE_GAP`] key
+/// characters each and no line break (a refilled slot the aligner did not bridge).
+fn merge(a: &Side, b: &Side, mut drafts: Vec<Draft>, min_similarity: f64) -> Vec<Draft> {
+    drafts.sort_by_key(|d| (d.a.start, d.b.start));
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if let Some(last) = out.last_mut() {
+            let gap_a = Span {
+                start: last.a.end,
+                end: d.a.start,
+            };
+            let gap_b = Span {
+                start: last.b.end,
+                end: d.b.start,
+            };
+            let in_order = d.a.start >= last.a.end && d.b.start >= last.b.end;
+            let no_break = |t: &[char], s: Span| !t[s.start..s.end].contains(&'\n');
+            if in_order && no_break(a.chars, gap_a) && no_break(b.chars, gap_b) {
+                let (ga, gb) = (a.key_len(gap_a), b.key_len(gap_b));
+                if ga.max(gb) <= MERGE_GAP {
+                    let merged = Draft {
+                        a: Span {
+                            start: last.a.start,
+                            end: d.a.end,
+                        },
+                        b: Span {
+                            start: last.b.start,
+                            end: d.b.end,
+                        },
+                        edits: last.edits + d.edits + ga.max(gb),
+                    };
+                    if similarity(a, b, &merged) >= min_similarity {
+                        *last = merged;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Cuts `d` so that it no longer overlaps `kept` on either side; the other side moves in
+/// lockstep (by the same number of key characters), then the new edge is snapped to a word.
+/// Returns the pieces left (none, one, or two when `kept` lies inside `d`).
+fn cut(a: &Side, b: &Side, d: Draft, kept: &Draft) -> Vec<Draft> {
+    let mut pieces = Vec::new();
+    // Which side overlaps decides the cut; if both do, A's ranges decide and B follows.
+    let (on_a, x, k) = if overlaps(d.a, kept.a) {
+        (true, d.a, kept.a)
+    } else {
+        (false, d.b, kept.b)
+    };
+    let (this, other) = if on_a { (a, b) } else { (b, a) };
+    let (this_span, other_span) = if on_a { (d.a, d.b) } else { (d.b, d.a) };
+    let total_this = this.key_len(this_span).max(1);
+    let total_other = other.key_len(other_span);
+    let key_at = |side: &Side, p: usize| side.key.key_range(0, p).end;
+    // Left piece: up to the kept span's start.
+    if x.start < k.start {
+        let n = this.key_len(Span {
+            start: x.start,
+            end: k.start,
+        });
+        // Proportional when the two sides differ in length.
+        let m = n * total_other / total_this;
+        let o0 = key_at(other, other_span.start);
+        let other_end = other
+            .key
+            .text_span(o0, (o0 + m).min(other.key.len()))
+            .end
+            .min(other_span.end);
+        let mut dl = to_draft(
+            on_a,
+            Span {
+                start: this_span.start,
+                end: k.start,
+            },
+            Span {
+                start: other_span.start,
+                end: other_end.max(other_span.start),
+            },
+            d.edits * n / total_this,
+        );
+        shrink_end_to_words(a, b, &mut dl);
+        pieces.push(dl);
+    }
+    if x.end > k.end {
+        let n = this.key_len(Span {
+            start: k.end,
+            end: x.end,
+        });
+        let m = n * total_other / total_this;
+        let o1 = key_at(other, other_span.end);
+        let other_start = other
+            .key
+            .text_span(o1.saturating_sub(m), o1)
+            .start
+            .max(other_span.start);
+        let mut dr = to_draft(
+            on_a,
+            Span {
+                start: k.end,
+                end: this_span.end,
+            },
+            Span {
+                start: other_start.min(other_span.end),
+                end: other_span.end,
+            },
+            d.edits * n / total_this,
+        );
+        trim_start(a.chars, &mut dr.a);
+        trim_start(b.chars, &mut dr.b);
+        shrink_start_to_words(a, b, &mut dr);
+        pieces.push(dr);
+    }
+    pieces
+}
+
+fn to_draft(on_a: bool, this: Span, other: Span, edits: usize) -> Draft {
+    if on_a {
+        Draft {
+            a: this,
+            b: other,
+            edits,
+        }
+    } else {
+        Draft {
+            a: other,
+            b: this,
+            edits,
+        }
+    }
+}
+
+fn shrink_start_to_words(a: &Side, b: &Side, d: &mut Draft) {
+    for _ in 0..=WORD_SLACK * 2 {
+        let ok_a = is_boundary(a.chars, d.a.start);
+        let ok_b = is_boundary(b.chars, d.b.start);
+        if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
+            break;
+        }
+        if !ok_a {
+            d.a.start += 1;
+        }
+        if !ok_b {
+            d.b.start += 1;
+        }
+    }
+    trim_start(a.chars, &mut d.a);
+    trim_start(b.chars, &mut d.b);
+}
+
+fn shrink_end_to_words(a: &Side, b: &Side, d: &mut Draft) {
+    for _ in 0..=WORD_SLACK * 2 {
+        let ok_a = is_boundary(a.chars, d.a.end);
+        let ok_b = is_boundary(b.chars, d.b.end);
+        if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
+            break;
+        }
+        if !ok_a {
+            d.a.end -= 1;
+        }
+        if !ok_b {
+            d.b.end -= 1;
+        }
+    }
+    while d.a.end > d.a.start && is_opening(a.chars[d.a.end - 1]) {
+        d.a.end -= 1;
+    }
+    while d.b.end > d.b.start && is_opening(b.chars[d.b.end - 1]) {
+        d.b.end -= 1;
+    }
+}
+
+/// Whether a passage is long enough to report (as the aligner's own rule: `min_len` key
+/// characters on the longer side, half of it on the shorter).
+fn long_enough(a: &Side, b: &Side, d: &Draft, min_len: usize) -> bool {
+    let (la, lb) = (a.key_len(d.a), b.key_len(d.b));
+    la.max(lb) >= min_len && la.min(lb) * 2 >= min_len
+}
+
+/// The aligner's matches as reader units: snapped, merged, without overlaps, in A's order.
+pub fn reader_units(
+    a: &Side,
+    b: &Side,
+    drafts: Vec<Draft>,
+    min_len: usize,
+    min_similarity: f64,
+) -> Vec<Draft> {
+    let mut snapped: Vec<Draft> = drafts
+        .into_iter()
+        .filter_map(|mut d| {
+            trim_start(a.chars, &mut d.a);
+            trim_start(b.chars, &mut d.b);
+            snap_start(a, b, &mut d, min_similarity);
+            snap_end(a, b, &mut d, min_similarity);
+            (!d.a.is_empty() && !d.b.is_empty()).then_some(d)
+        })
+        .collect();
+    snapped = merge(a, b, snapped, min_similarity);
+    // Longest first (then A's order): the big passages stay whole, the echoes are cut.
+    snapped.sort_by(|x, y| {
+        let (lx, ly) = (
+            a.key_len(x.a) + b.key_len(x.b),
+            a.key_len(y.a) + b.key_len(y.b),
+        );
+        ly.cmp(&lx)
+            .then(x.a.start.cmp(&y.a.start))
+            .then(x.b.start.cmp(&y.b.start))
+    });
+    let mut kept: Vec<Draft> = Vec::with_capacity(snapped.len());
+    let mut queue: std::collections::VecDeque<Draft> = snapped.into();
+    while let Some(d) = queue.pop_front() {
+        if !long_enough(a, b, &d, min_len) || d.a.is_empty() || d.b.is_empty() {
+            continue;
+        }
+        match kept
+            .iter()
+            .find(|k| overlaps(k.a, d.a) || overlaps(k.b, d.b))
+        {
+            None => kept.push(d),
+            Some(k) => {
+                // Pieces go back to the front: they may overlap another kept passage too.
+                for piece in cut(a, b, d, k).into_iter().rev() {
+                    if piece.a.len() < d.a.len() || piece.b.len() < d.b.len() {
+                        queue.push_front(piece);
+                    }
+                }
+            }
+        }
+    }
+    kept.sort_by_key(|d| (d.a.start, d.b.start));
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn boundaries_follow_words_numbers_and_punctuation() {
+        let t = chars("居民人均可支配收入增长8.5%，");
+        assert!(is_boundary(&t, 0));
+        assert!(is_boundary(&t, 2)); // 居民|人均
+        assert!(!is_boundary(&t, 1)); // 居|民
+        assert!(!is_boundary(&t, 12)); // 8|.5
+        assert!(!is_boundary(&t, 14)); // 8.5|%
+        assert!(is_boundary(&t, 15)); // %|，
+    }
+
+    #[test]
+    fn clause_around_takes_the_closing_punctuation() {
+        let t = chars("第一句，第二句话。第三");
+        assert_eq!(clause_around(&t, 5, 40), (4, 9));
+        assert_eq!(clause_around(&t, 0, 40), (0, 4));
+    }
+}

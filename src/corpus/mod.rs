@@ -14,6 +14,7 @@ pub mod html;
 pub mod meta;
 pub mod pagebreak;
 pub mod patterns;
+pub mod place_hint;
 pub mod process;
 pub mod sample;
 pub mod split;

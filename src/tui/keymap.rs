@@ -193,6 +193,7 @@ commands! {
     ToggleOutline "toggle_outline" Reader "show/hide the outline pane" ["o"];
     Collapse "collapse" Reader "fold/unfold the outline section" ["Space"];
     ReusedBy "reused_by" Reader "speeches sharing the reused text here" ["r"];
+    Highlight "highlight" Reader "marks: copied+formulas/formulas/all/off" ["h"];
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];

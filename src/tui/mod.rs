@@ -5,6 +5,7 @@
 
 mod app;
 mod config;
+mod highlight;
 mod keymap;
 mod labels;
 mod layout;
@@ -21,6 +22,8 @@ mod wrap;
 mod config_props;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod highlight_tests;
 #[cfg(test)]
 mod snapshots;
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 use ratatui::style::Style;
 use ratatui::text::Span;
-use speechtui::reuse::marks::{copied_limit, MarkKind, COPIED_SHARE};
+use speechtui::reuse::marks::{
+    copied_limit, MarkKind, COPIED_MIN_CHARS, COPIED_SHARE, FORMULA_SHARE,
+};
 
 use super::app::App;
 use super::keymap::Command;
@@ -65,11 +67,39 @@ pub fn style(theme: &Theme, kind: MarkKind) -> Style {
 /// Where a speech sits on the rarity scale: copied means shared with at most this many other
 /// speeches (copies counted once) in the loaded corpus.
 pub fn copied_speeches(app: &App) -> usize {
-    let groups = app
-        .reuse_index()
+    copied_limit(texts(app))
+}
+
+/// Distinct texts in the corpus (copies counted once).
+pub fn texts(app: &App) -> usize {
+    app.reuse_index()
         .map(|i| i.sharing.dups.groups())
-        .unwrap_or(app.docs.len());
-    copied_limit(groups)
+        .unwrap_or(app.docs.len())
+}
+
+/// What `?` says about the marks, one line each.
+pub fn explanation(app: &App) -> Vec<String> {
+    let n = copied_speeches(app);
+    vec![
+        format!(
+            "copied   a passage of {COPIED_MIN_CHARS}+ chars shared with few earlier speeches of other issuers",
+        ),
+        format!(
+            "         (at most {n} of the {} other texts: {}% of the corpus, copies counted once)",
+            texts(app).saturating_sub(1),
+            (COPIED_SHARE * 100.0).round()
+        ),
+        format!(
+            "formula  a set phrase used by {}%+ of the corpus",
+            (FORMULA_SHARE * 100.0).round()
+        ),
+        "common   other shared wording: templates, frequent phrases, short overlaps".to_string(),
+        format!(
+            "{} cycles: {}",
+            app.keymap.first_label(Command::Highlight),
+            Highlight::ALL.map(|h| h.name()).join(" → ")
+        ),
+    ]
 }
 
 /// The legend of the current mode, as styled pieces that fit `width` columns: the mode key, the
@@ -79,15 +109,12 @@ pub fn legend(app: &App, width: usize) -> Vec<Span<'static>> {
     let mode = app.highlight;
     let key = app.keymap.first_label(Command::Highlight);
     let n = copied_speeches(app);
-    let pct = (COPIED_SHARE * 100.0).round() as usize;
+    let of = texts(app);
     // Long and short wording of each kind; the longest set that fits is used.
     let kinds: Vec<(MarkKind, String, &str)> = [
         (
             MarkKind::Copied,
-            format!(
-                "copied: ≤{n} other {} (≤{pct}%)",
-                if n == 1 { "speech" } else { "speeches" }
-            ),
+            format!("copied (in ≤{n} other of {of})"),
             "copied",
         ),
         (MarkKind::Formula, "formula".to_string(), "formula"),

@@ -293,7 +293,13 @@ impl Keymap {
     }
 
     /// Help lines, grouped by scope: (scope title, [(keys, description, name in config.toml)]).
+    #[cfg(test)]
     pub fn help(&self) -> Vec<(&'static str, Vec<HelpRow>)> {
+        self.help_for(|_| true)
+    }
+
+    /// Help lines of the commands `keep` accepts; scopes left empty are left out.
+    pub fn help_for(&self, keep: impl Fn(Command) -> bool) -> Vec<(&'static str, Vec<HelpRow>)> {
         let scopes = [
             Scope::Everywhere,
             Scope::Library,
@@ -306,7 +312,7 @@ impl Keymap {
             .map(|&scope| {
                 let rows = Command::ALL
                     .iter()
-                    .filter(|c| c.scope() == scope)
+                    .filter(|c| c.scope() == scope && keep(**c))
                     .map(|&c| {
                         let keys: Vec<String> = self.keys(c).iter().map(Key::label).collect();
                         let keys = if keys.is_empty() {
@@ -319,6 +325,7 @@ impl Keymap {
                     .collect();
                 (scope.title(), rows)
             })
+            .filter(|(_, rows): &(&str, Vec<HelpRow>)| !rows.is_empty())
             .collect()
     }
 }

@@ -45,7 +45,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         .map(|i| i + 1)
         .unwrap_or(0);
     let shares = format!(
-        "A {:.1}% reused · B {:.1}% reused",
+        "A {:.1}% borrowed · B {:.1}% borrowed",
         cmp.a_reused * 100.0,
         cmp.b_reused * 100.0
     );

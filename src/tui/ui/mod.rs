@@ -231,6 +231,10 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(line), area);
         return;
     }
+    if let Some(line) = warning_of_selected(app, width) {
+        f.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     for &cmd in hint_commands(app) {
@@ -245,6 +249,33 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         used += w;
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// In the library, the selected speech's `⚠` says what it means in place of the hints: its
+/// first warning, and the key of the load report that lists them all.
+fn warning_of_selected(app: &App, width: usize) -> Option<Line<'static>> {
+    if app.stack.last().is_some() || app.popup.is_some() {
+        return None;
+    }
+    let doc = *app.library.rows.get(app.library.list.selected)?;
+    let warnings = &app.docs.get(doc)?.warnings;
+    let first = warnings.first()?;
+    let more = match warnings.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let key = format!(
+        " {} load report ",
+        app.keymap.first_label(Command::LoadReport)
+    );
+    let room = width.saturating_sub(str_width(&key) + str_width(&more) + 3);
+    let t = &app.theme;
+    Some(Line::from(vec![
+        Span::styled("⚠ ", t.error),
+        Span::styled(fit(&clean(first), room), t.status),
+        Span::styled(more, t.hint),
+        Span::styled(key, t.hint_key),
+    ]))
 }
 
 /// A bordered block with a title, highlighted when focused.

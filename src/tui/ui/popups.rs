@@ -6,6 +6,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::super::app::{App, Popup};
+use super::super::available::{works, Screen};
+use super::super::highlight;
 use super::super::layout;
 use super::super::sanitize::plural;
 use super::super::sanitize::{fit, str_width};
@@ -17,7 +19,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     match popup {
         Popup::Help { scroll } => {
             let mut lines = Vec::new();
-            for (scope, rows) in app.keymap.help() {
+            let screen = Screen::of(app);
+            for (scope, rows) in app.keymap.help_for(|c| works(app, c)) {
                 lines.push(Line::from(Span::styled(scope, t.header)));
                 for (keys, desc, name) in rows {
                     lines.push(Line::from(vec![
@@ -28,11 +31,28 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 }
                 lines.push(Line::default());
             }
+            if screen == Screen::Reader {
+                lines.push(Line::from(Span::styled(
+                    format!("Marks (now: {})", app.highlight.name()),
+                    t.header,
+                )));
+                for (i, l) in highlight::explanation(app).into_iter().enumerate() {
+                    let style = match i {
+                        0 => t.copied,
+                        2 => t.formula,
+                        3 => t.common,
+                        _ => t.text,
+                    };
+                    lines.push(Line::from(Span::styled(format!("  {l}"), style)));
+                }
+                lines.push(Line::default());
+            }
             lines.push(Line::from(Span::styled(
                 "Set keys in <config dir>/speechtui/config.toml: [keys] name = [\"key\", …]",
                 t.dim,
             )));
-            scrolled(f, app, area, " Help · Esc closes ", lines, *scroll, 78);
+            let title = format!(" Help · keys of {} · Esc closes ", screen.name());
+            scrolled(f, app, area, &title, lines, *scroll, 100);
         }
         Popup::LoadReport { scroll } => {
             let mut lines = vec![Line::from(Span::styled(
@@ -93,7 +113,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             );
         }
         Popup::ReusedBy { entries, list, .. } => {
-            let rect = layout::popup(area, 76, (entries.len() as u16 + 4).min(16));
+            // As wide as the terminal allows: the examples are phrases, cut short they say nothing.
+            let rect = layout::popup(area, area.width, (entries.len() as u16 + 4).min(16));
             clear_around(f, rect, area);
             let block = pane(app, " Shared with · Enter compares ".into(), true).style(t.popup);
             let inner = layout::inner(rect);
@@ -117,8 +138,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 .take((inner.height as usize).saturating_sub(1))
             {
                 let d = &app.docs[e.doc];
+                let copies = match e.copies {
+                    0 => String::new(),
+                    1 => " (+1 copy)".to_string(),
+                    n => format!(" (+{n} copies)"),
+                };
                 let row = format!(
-                    "{} {} · {} phrase{} · “{}”",
+                    "{} {}{copies} · {} phrase{} · “{}”",
                     d.date.as_deref().unwrap_or("—"),
                     app.labels[e.doc],
                     e.formulas,

@@ -82,6 +82,15 @@ fn keep_cursor_visible(r: &mut ReaderState, size: (u16, u16)) {
     }
 }
 
+/// Puts the line holding `start` at the top of the view with the cursor on it, and marks
+/// `start..end` (an outline jump: the eye lands on the first line, and the mark says which).
+fn jump_to_top(r: &mut ReaderState, start: usize, end: usize, size: (u16, u16)) {
+    r.cursor = line_of(r, start);
+    r.scroll = r.cursor;
+    r.focus_span = Some(Span { start, end });
+    keep_cursor_visible(r, size);
+}
+
 /// Puts the cursor line a third of the way down the page (where the eye expects a jump target).
 fn center(r: &mut ReaderState, size: (u16, u16)) {
     r.scroll = r.cursor.saturating_sub(page(size) / 3);
@@ -200,9 +209,10 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::Open if r.focus == Pane::Outline => {
             let visible = visible_sections(&r.outline, &r.collapsed);
             if let Some(&i) = visible.get(r.outline_list.selected) {
-                r.cursor = line_of(r, r.outline.sections[i].start);
-                r.scroll = r.cursor;
-                keep_cursor_visible(r, size);
+                let sec = &r.outline.sections[i];
+                let heading = sec.marker.chars().count() + sec.heading.chars().count();
+                let end = (sec.start + heading.max(1)).min(sec.end.max(sec.start + 1));
+                jump_to_top(r, sec.start, end, size);
             }
         }
         Command::Collapse => {

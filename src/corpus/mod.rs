@@ -17,6 +17,7 @@ mod lines;
 mod meta;
 mod pagebreak;
 pub mod patterns;
+pub mod place_hint;
 pub mod process;
 pub mod sample;
 pub mod spec;

@@ -9,12 +9,17 @@
 //!    the formulas they share (boilerplate of the whole corpus left out, so this never goes
 //!    quadratic), and exact figures for the strongest of them;
 //! 4. [`cache`]: the per-speech index and the finished report persist on disk, keyed by content.
+//!
+//! Queries the screens ask of a finished report (what to mark in a speech, who shares a passage,
+//! copies counted once) are in [`marks`] and [`duplicates`].
 
 mod cache;
+pub mod duplicates;
 mod figures;
 mod formulas;
 mod hash;
 mod index;
+pub mod marks;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};

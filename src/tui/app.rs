@@ -13,8 +13,11 @@ use speechtui::align::{Comparison, Span};
 use speechtui::corpus::{Document, LoadReport, Skipped};
 use speechtui::outline::place::Places;
 use speechtui::outline::Outline;
+use speechtui::reuse::duplicates::Duplicates;
+use speechtui::reuse::marks::{self, Mark, SharedWith, Sharing};
 use speechtui::reuse::{Progress, ReuseReport};
 
+use super::highlight::Highlight;
 use super::keymap::Keymap;
 use super::rows::Rows;
 use super::theme::{ColorDepth, Theme};
@@ -64,57 +67,36 @@ pub enum Effect {
     },
 }
 
-/// One reused span of a speech, from the corpus reuse index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReusedSpan {
-    pub span: Span,
-    pub formula: usize,
-    /// How many speeches share it.
-    pub docs: usize,
-}
-
-/// The reuse index, with per-speech lookups the screens need.
+/// The reuse index, with per-speech lookups the screens need (built on the worker thread).
 #[derive(Debug)]
 pub struct ReuseIndex {
     pub report: ReuseReport,
-    /// Borrowed share per document index.
+    /// Who uses each formula, copies of one text counted once.
+    pub sharing: Sharing,
+    /// Borrowed share per document index (copies of the speech itself not counted).
     pub borrowed: Vec<Option<f64>>,
-    /// Reused spans per document index, by start.
-    pub spans: Vec<Vec<ReusedSpan>>,
+    /// What the reader marks, per document index, by start.
+    pub marks: Vec<Vec<Mark>>,
 }
 
 impl ReuseIndex {
+    /// `docs` are the speeches the report was built from, in the same order. Copies are found by
+    /// the stop-gap detection (same key, or a pair sharing nearly all of both) until the corpus says which speech duplicates which.
     pub fn new(report: ReuseReport, docs: &[Document]) -> ReuseIndex {
-        let by_id: HashMap<&str, usize> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
+        let dups = Duplicates::near(&report, docs);
+        let years = docs.iter().map(|d| d.year()).collect();
+        let places = docs.iter().map(speechtui::corpus::place_hint::of).collect();
+        let sharing = Sharing::new(&report, dups, years, places);
+        let n = docs.len();
+        let borrowed = (0..n)
+            .map(|d| marks::borrowed(&report, &sharing, d))
             .collect();
-        let mut borrowed = vec![None; docs.len()];
-        for d in &report.documents {
-            if let Some(&i) = by_id.get(d.id.as_str()) {
-                borrowed[i] = Some(d.reused);
-            }
-        }
-        let mut spans = vec![Vec::new(); docs.len()];
-        for (fi, f) in report.formulas.iter().enumerate() {
-            for occ in &f.occurrences {
-                if let Some(list) = spans.get_mut(occ.doc) {
-                    list.push(ReusedSpan {
-                        span: occ.span,
-                        formula: fi,
-                        docs: f.documents,
-                    });
-                }
-            }
-        }
-        for list in &mut spans {
-            list.sort_by_key(|s| (s.span.start, s.span.end));
-        }
+        let marks = (0..n).map(|d| marks::marks(&report, &sharing, d)).collect();
         ReuseIndex {
             report,
+            sharing,
             borrowed,
-            spans,
+            marks,
         }
     }
 }
@@ -241,15 +223,6 @@ pub struct Input {
     pub before: String,
 }
 
-/// Another speech that shares text with the reader's cursor line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedWith {
-    pub doc: usize,
-    /// Formulas of the line found in that speech.
-    pub formulas: usize,
-    pub example: String,
-}
-
 #[derive(Debug, Clone)]
 pub enum Popup {
     Help {
@@ -318,6 +291,8 @@ pub struct App {
     /// The themes the theme switcher cycles through, each with the warning its file gave, read
     /// once at start so that `update` never touches the disk. Empty: the built-in themes.
     pub themes: Vec<(Theme, Option<String>)>,
+    /// What the reader marks (one mode for every speech, so switching speeches keeps it).
+    pub highlight: Highlight,
 }
 
 impl App {
@@ -356,6 +331,7 @@ impl App {
             should_quit: false,
             depth: ColorDepth::Palette256,
             themes: Vec::new(),
+            highlight: Highlight::default(),
         }
     }
 

@@ -178,6 +178,7 @@ commands! {
     ToggleOutline "toggle_outline" Reader "show/hide the outline pane" ["o"];
     Collapse "collapse" Reader "fold/unfold the outline section" ["Space"];
     ReusedBy "reused_by" Reader "speeches sharing the reused text here" ["r"];
+    Highlight "highlight" Reader "marks: copied+formulas/formulas/all/off" ["h"];
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
@@ -276,7 +277,13 @@ impl Keymap {
     }
 
     /// Help lines, grouped by scope: (scope title, [(keys, description, name in config.toml)]).
+    #[cfg(test)]
     pub fn help(&self) -> Vec<(&'static str, Vec<HelpRow>)> {
+        self.help_for(|_| true)
+    }
+
+    /// Help lines of the commands `keep` accepts; scopes left empty are left out.
+    pub fn help_for(&self, keep: impl Fn(Command) -> bool) -> Vec<(&'static str, Vec<HelpRow>)> {
         let scopes = [
             Scope::Everywhere,
             Scope::Library,
@@ -289,7 +296,7 @@ impl Keymap {
             .map(|&scope| {
                 let rows = Command::ALL
                     .iter()
-                    .filter(|c| c.scope() == scope)
+                    .filter(|c| c.scope() == scope && keep(**c))
                     .map(|&c| {
                         let keys: Vec<String> = self.keys(c).iter().map(Key::label).collect();
                         let keys = if keys.is_empty() {
@@ -302,6 +309,7 @@ impl Keymap {
                     .collect();
                 (scope.title(), rows)
             })
+            .filter(|(_, rows): &(&str, Vec<HelpRow>)| !rows.is_empty())
             .collect()
     }
 }

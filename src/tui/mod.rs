@@ -4,7 +4,9 @@
 //! screen is redrawn only when something arrives.
 
 mod app;
+mod available;
 mod config;
+mod highlight;
 mod keymap;
 mod labels;
 mod layout;
@@ -23,6 +25,10 @@ mod wrap;
 mod config_props;
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod highlight_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod snapshots;
 #[cfg(test)]
@@ -59,11 +65,9 @@ fn send(tx: &Sender<Msg>, action: Action) -> bool {
 
 pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
     let started = Instant::now();
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the interactive reader needs a terminal on stdin and stdout; \
-             in scripts use `speechtui list|show|outline|compare|reuse`"
-        );
+    let ttys = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if let Some(problem) = terminal::unusable(ttys, std::env::var("TERM").ok().as_deref()) {
+        anyhow::bail!(problem);
     }
     // No paths: the loader reads the bundled sample corpus.
     let paths = paths.to_vec();

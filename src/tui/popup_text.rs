@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::app::{App, Popup};
+use super::available::{works, Screen};
+use super::highlight;
 use super::layout;
 use super::sanitize::{fit, plural, str_width};
 
@@ -13,7 +15,7 @@ use super::sanitize::{fit, plural, str_width};
 /// how many lines it shows at a time.
 pub struct ScrolledText {
     pub rect: Rect,
-    pub title: &'static str,
+    pub title: String,
     pub lines: Vec<Line<'static>>,
     pub page: usize,
 }
@@ -22,8 +24,16 @@ impl ScrolledText {
     /// The help or load report popup on a screen of `area`; `None` for other popups.
     pub fn of(app: &App, popup: &Popup, area: Rect) -> Option<ScrolledText> {
         let (title, lines, max_w) = match popup {
-            Popup::Help { .. } => (" Help · Esc closes ", help_lines(app), 78),
-            Popup::LoadReport { .. } => (" Load report · Esc closes ", report_lines(app), 100),
+            Popup::Help { .. } => (
+                format!(" Help · keys of {} · Esc closes ", Screen::of(app).name()),
+                help_lines(app),
+                100,
+            ),
+            Popup::LoadReport { .. } => (
+                " Load report · Esc closes ".to_string(),
+                report_lines(app),
+                100,
+            ),
             _ => return None,
         };
         let rect = layout::popup(area, max_w, area.height.saturating_sub(2));
@@ -42,11 +52,12 @@ impl ScrolledText {
     }
 }
 
-/// Help: every command by scope, generated from the keymap.
+/// Help: the commands that work where it was opened, by scope, generated from the keymap; in
+/// the reader, what each mark means.
 fn help_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
-    for (scope, rows) in app.keymap.help() {
+    for (scope, rows) in app.keymap.help_for(|c| works(app, c)) {
         lines.push(Line::from(Span::styled(scope, t.header)));
         for (keys, desc, name) in rows {
             lines.push(Line::from(vec![
@@ -54,6 +65,22 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
                 Span::styled(format!(" {}", fit(desc, 42)), t.text),
                 Span::styled(format!(" {name}"), t.dim),
             ]));
+        }
+        lines.push(Line::default());
+    }
+    if Screen::of(app) == Screen::Reader {
+        lines.push(Line::from(Span::styled(
+            format!("Marks (now: {})", app.highlight.name()),
+            t.header,
+        )));
+        for (i, l) in highlight::explanation(app).into_iter().enumerate() {
+            let style = match i {
+                0 => t.copied,
+                2 => t.formula,
+                3 => t.common,
+                _ => t.text,
+            };
+            lines.push(Line::from(Span::styled(format!("  {l}"), style)));
         }
         lines.push(Line::default());
     }

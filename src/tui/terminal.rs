@@ -16,6 +16,24 @@ use ratatui::Terminal;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Why the interactive reader cannot run here, if it cannot: no terminal on stdin/stdout, or a
+/// terminal that cannot move the cursor (`TERM=dumb`, e.g. an editor's shell buffer).
+pub fn unusable(ttys: bool, term: Option<&str>) -> Option<String> {
+    const SCRIPTS: &str = "in scripts use `speechtui list|show|outline|compare|reuse`";
+    if !ttys {
+        return Some(format!(
+            "the interactive reader needs a terminal on stdin and stdout; {SCRIPTS}"
+        ));
+    }
+    if term == Some("dumb") {
+        return Some(format!(
+            "TERM=dumb cannot show the interactive reader (it needs cursor movement); \
+             run it in a full terminal, or {SCRIPTS}"
+        ));
+    }
+    None
+}
+
 /// Raw mode, alternate screen, hidden cursor.
 pub fn enter() -> io::Result<Term> {
     install_panic_hook();
@@ -57,4 +75,20 @@ fn install_panic_hook() {
         }
         std::process::exit(101);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unusable;
+
+    #[test]
+    fn dumb_terminals_and_pipes_are_refused_in_one_line() {
+        let dumb = unusable(true, Some("dumb")).unwrap();
+        assert!(dumb.contains("TERM=dumb") && !dumb.contains('\n'), "{dumb}");
+        assert!(unusable(false, Some("xterm"))
+            .unwrap()
+            .contains("needs a terminal"));
+        assert_eq!(unusable(true, Some("xterm-256color")), None);
+        assert_eq!(unusable(true, None), None);
+    }
 }

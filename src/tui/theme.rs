@@ -41,9 +41,10 @@ pub struct Theme {
     pub heading: Style,
     pub search_hit: Style,
     pub search_current: Style,
-    pub reuse_low: Style,
-    pub reuse_mid: Style,
-    pub reuse_high: Style,
+    /// Reader marks: shared with few other speeches / a set phrase / wording much of the corpus uses.
+    pub copied: Style,
+    pub formula: Style,
+    pub common: Style,
     pub shared: Style,
     pub changed: Style,
     pub gap: Style,
@@ -147,9 +148,9 @@ roles!(
     heading,
     search_hit,
     search_current,
-    reuse_low,
-    reuse_mid,
-    reuse_high,
+    copied,
+    formula,
+    common,
     shared,
     changed,
     gap,
@@ -248,14 +249,6 @@ impl Theme {
             .collect()
     }
 
-    /// The style of a span that `docs` speeches share (3 levels).
-    pub fn reuse(&self, docs: usize) -> Style {
-        match docs {
-            0..=2 => self.reuse_low,
-            3..=5 => self.reuse_mid,
-            _ => self.reuse_high,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -283,14 +276,7 @@ mod tests {
     #[test]
     fn default_theme_uses_ansi_colours_only() {
         let t = Theme::builtin("default", ColorDepth::TrueColor).unwrap();
-        let styles = [
-            t.text,
-            t.dim,
-            t.selected,
-            t.changed,
-            t.reuse_high,
-            t.search_hit,
-        ];
+        let styles = [t.text, t.dim, t.selected, t.changed, t.copied, t.search_hit];
         for s in styles {
             for c in [s.fg, s.bg].into_iter().flatten() {
                 assert!(
@@ -342,7 +328,7 @@ mod tests {
         let (t, warn) = Theme::load("light", None, ColorDepth::None);
         assert!(warn.is_none());
         assert_eq!(t.name, "monochrome");
-        for s in [t.text, t.selected, t.changed, t.reuse_low, t.error] {
+        for s in [t.text, t.selected, t.changed, t.copied, t.error] {
             assert_eq!((s.fg, s.bg), (None, None));
         }
         assert!(t.selected.add_modifier.contains(Modifier::REVERSED));

@@ -49,7 +49,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     // A moved passage is a stop on each side.
     let moved = n.saturating_sub(cmp.passages.len());
     let shares = format!(
-        "A {:.1}% shared · B {:.1}% shared · {} passages, {moved} moved{}",
+        "A {:.1}% borrowed · B {:.1}% borrowed · {} passages, {moved} moved{}",
         cmp.a_reused * 100.0,
         cmp.b_reused * 100.0,
         cmp.passages.len(),

@@ -1,4 +1,4 @@
-//! The library table: title, date, length, borrowed share.
+//! The library table: title, place, date, length, borrowed share.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,8 +29,10 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
     let inner = layout::inner(body);
     f.render_widget(block, body);
     let w = inner.width as usize;
-    // Fixed columns: mark 2, date 10, chars 8, borrowed 9, gaps 3; the title takes the rest.
-    let fixed = 2 + 10 + 8 + 9 + 3;
+    // Fixed columns: mark 2, place 8 (when there is room), date 10, chars 8, borrowed 9, gaps;
+    // the title takes the rest.
+    let place_w = if w >= 70 { 8 } else { 0 };
+    let fixed = 2 + 10 + 8 + 9 + 3 + if place_w > 0 { place_w + 1 } else { 0 };
     let title_w = w.saturating_sub(fixed).max(8);
     let arrow = |col: SortColumn| {
         if lib.sort == col {
@@ -43,9 +45,17 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             ""
         }
     };
+    let place_col = |s: &str| {
+        if place_w > 0 {
+            format!("{} ", fit(s, place_w))
+        } else {
+            String::new()
+        }
+    };
     let header = format!(
-        "  {} {} {} {}",
+        "  {} {}{} {} {}",
         fit(&format!("Title{}", arrow(SortColumn::Title)), title_w),
+        place_col("Place"),
         fit(&format!("Date{}", arrow(SortColumn::Date)), 10),
         right(&format!("Chars{}", arrow(SortColumn::Length)), 8),
         right(&format!("Borrowed{}", arrow(SortColumn::Borrowed)), 9),
@@ -78,8 +88,9 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             false,
         );
         let label = format!("{label}{warn}");
+        let place = place_col(&place_of(d).unwrap_or_else(|| "—".into()));
         let text = format!(
-            "{mark}{label} {} {} {}",
+            "{mark}{label} {place}{} {} {}",
             fit(d.date.as_deref().unwrap_or("—"), 10),
             right(&app.doc_chars[doc].to_string(), 8),
             right(&share, 9),
@@ -111,6 +122,12 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
         lines.push(Line::from(Span::styled(fit(&why, w), t.dim)));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Where the speech was given. The file name is today's only source; a place the corpus reads
+/// from the text itself is to take precedence once documents carry one.
+pub fn place_of(d: &speechtui::corpus::Document) -> Option<String> {
+    speechtui::corpus::place_hint::of(d)
 }
 
 /// Right-aligned in `w` columns.

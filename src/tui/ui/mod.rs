@@ -141,6 +141,7 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::NextPane,
             Command::Search,
             Command::NextHit,
+            Command::Highlight,
             Command::ReusedBy,
             Command::Back,
             Command::Help,
@@ -180,6 +181,7 @@ fn short_name(cmd: Command) -> &'static str {
         Command::NextPane => "pane",
         Command::NextHit => "next hit",
         Command::ReusedBy => "reused by",
+        Command::Highlight => "marks",
         Command::NextPassage => "next",
         Command::PrevPassage => "prev",
         Command::Fold => "fold",
@@ -228,6 +230,10 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(line), area);
         return;
     }
+    if let Some(line) = warning_of_selected(app, width) {
+        f.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     for &cmd in hint_commands(app) {
@@ -242,6 +248,33 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         used += w;
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// In the library, the selected speech's `⚠` says what it means in place of the hints: its
+/// first warning, and the key of the load report that lists them all.
+fn warning_of_selected(app: &App, width: usize) -> Option<Line<'static>> {
+    if app.stack.last().is_some() || app.popup.is_some() {
+        return None;
+    }
+    let doc = *app.library.rows.get(app.library.list.selected)?;
+    let warnings = &app.docs.get(doc)?.warnings;
+    let first = warnings.first()?;
+    let more = match warnings.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let key = format!(
+        " {} load report ",
+        app.keymap.first_label(Command::LoadReport)
+    );
+    let room = width.saturating_sub(str_width(&key) + str_width(&more) + 3);
+    let t = &app.theme;
+    Some(Line::from(vec![
+        Span::styled("⚠ ", t.error),
+        Span::styled(fit(&clean(first), room), t.status),
+        Span::styled(more, t.hint),
+        Span::styled(key, t.hint_key),
+    ]))
 }
 
 /// A bordered block with a title, highlighted when focused.

@@ -6,6 +6,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::super::app::{App, Popup};
+use super::super::available::{works, Screen};
+use super::super::highlight;
 use super::super::layout;
 use super::super::popup_text::ScrolledText;
 use super::super::sanitize::plural;
@@ -23,7 +25,8 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             }
         }
         Popup::ReusedBy { entries, list, .. } => {
-            let rect = layout::popup(area, 76, (entries.len() as u16 + 4).min(16));
+            // As wide as the terminal allows: the examples are phrases, cut short they say nothing.
+            let rect = layout::popup(area, area.width, (entries.len() as u16 + 4).min(16));
             clear_around(f, rect, area);
             let block = pane(app, " Shared with · Enter compares ".into(), true).style(t.popup);
             let inner = layout::inner(rect);
@@ -47,8 +50,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 .take((inner.height as usize).saturating_sub(1))
             {
                 let d = &app.docs[e.doc];
+                let copies = match e.copies {
+                    0 => String::new(),
+                    1 => " (+1 copy)".to_string(),
+                    n => format!(" (+{n} copies)"),
+                };
                 let row = format!(
-                    "{} {} · {} phrase{} · “{}”",
+                    "{} {}{copies} · {} phrase{} · “{}”",
                     d.date.as_deref().unwrap_or("—"),
                     app.labels[e.doc],
                     e.formulas,

@@ -6,10 +6,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
+use speechtui::align::Span as TextSpan;
+use speechtui::reuse::marks::MarkKind;
+
 use super::super::app::{App, Pane, ReaderState};
+use super::super::highlight;
 use super::super::layout;
 use super::super::sanitize::{display_char, fit};
 use super::super::update::reader::{current_section, has_children, visible_sections};
+use super::super::wrap::Line as WrapLine;
 use super::pane;
 
 pub fn draw(f: &mut Frame, app: &App, r: &ReaderState, body: Rect) {
@@ -74,11 +79,17 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
     };
     let date = doc.date.as_deref().unwrap_or("undated");
     let title = format!(" {pct}% · {date} · {} ", app.labels[r.doc]);
-    f.render_widget(pane(app, title, r.focus == Pane::Text), area);
+    // The legend sits in the pane's bottom border: always on screen, costing no text row.
+    let legend = Line::from(highlight::legend(
+        app,
+        (area.width as usize).saturating_sub(4),
+    ));
+    let block = pane(app, title, r.focus == Pane::Text).title_bottom(legend);
+    f.render_widget(block, area);
     let inner = layout::inner(area);
-    let spans = app
+    let marks = app
         .reuse_index()
-        .map(|i| i.spans[r.doc].as_slice())
+        .map(|i| i.marks[r.doc].as_slice())
         .unwrap_or(&[]);
     let mut lines = Vec::new();
     for (n, line) in r
@@ -90,19 +101,15 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
     {
         let text = r.chars.slice(&doc.text, line.start, line.end);
         let mut styles: Vec<Style> = vec![t.text; line.end - line.start];
-        let mut paint = |start: usize, end: usize, style: Style| {
-            let (s, e) = (start.max(line.start), end.min(line.end));
-            for st in styles
-                .iter_mut()
-                .take(e.saturating_sub(line.start))
-                .skip(s.saturating_sub(line.start))
-            {
-                *st = st.patch(style);
+        // Weaker kinds first, so the stronger mark wins where spans overlap.
+        for kind in [MarkKind::Common, MarkKind::Formula, MarkKind::Copied] {
+            if !app.highlight.shows(kind) {
+                continue;
             }
-        };
-        for rs in spans.iter().take_while(|s| s.span.start < line.end) {
-            if rs.span.end > line.start {
-                paint(rs.span.start, rs.span.end, t.reuse(rs.docs));
+            for m in marks.iter().take_while(|m| m.span.start < line.end) {
+                if m.kind == kind && m.span.end > line.start {
+                    paint_only(&mut styles, line, m.span, t.text, highlight::style(t, kind));
+                }
             }
         }
         let hits = &r.search.hits;
@@ -116,10 +123,10 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
             } else {
                 t.search_hit
             };
-            paint(h.start, h.end, style);
+            paint(&mut styles, line, *h, style);
         }
         if let Some(fs) = r.focus_span {
-            paint(fs.start, fs.end, t.search_current);
+            paint(&mut styles, line, fs, t.search_current);
         }
         let gutter = if n == r.cursor && r.focus == Pane::Text {
             Span::styled("▸ ", t.border_focus)
@@ -133,6 +140,31 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
         lines.push(Line::from(out));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Patches `style` onto the chars of `line` inside `span`.
+fn paint(styles: &mut [Style], line: &WrapLine, span: TextSpan, style: Style) {
+    let (s, e) = (span.start.max(line.start), span.end.min(line.end));
+    for st in styles
+        .iter_mut()
+        .take(e.saturating_sub(line.start))
+        .skip(s.saturating_sub(line.start))
+    {
+        *st = st.patch(style);
+    }
+}
+
+/// Sets `style` on the chars of `line` inside `span` over the text style (a mark replaces a
+/// weaker mark rather than mixing with it: one attribute per kind).
+fn paint_only(styles: &mut [Style], line: &WrapLine, span: TextSpan, base: Style, style: Style) {
+    let (s, e) = (span.start.max(line.start), span.end.min(line.end));
+    for st in styles
+        .iter_mut()
+        .take(e.saturating_sub(line.start))
+        .skip(s.saturating_sub(line.start))
+    {
+        *st = base.patch(style);
+    }
 }
 
 /// Spans of `text` with one style per char, sanitised, merged where the style repeats.

@@ -85,8 +85,10 @@ fn sort_by(app: &mut App, col: SortColumn) {
         // Long and much-borrowed first is what one wants to see first.
         app.library.descending = matches!(col, SortColumn::Length | SortColumn::Borrowed);
     }
-    let keep = app.library.rows.get(app.library.list.selected).copied();
-    refresh(app, keep);
+    // A new order is read from its top: the selection goes there rather than following a row
+    // to wherever the sort put it.
+    refresh(app, None);
+    app.library.list = ListState::default();
 }
 
 pub fn set_filter(app: &mut App, filter: String) {

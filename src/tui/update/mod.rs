@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::{Action, App, Effect, Input, InputPurpose, Phase, Popup, ReuseState, View};
+use super::available;
 use super::keymap::{Command, Key};
 use super::theme::{ColorDepth, Theme, BUILTIN};
 
@@ -149,6 +150,10 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
         _ => {}
     }
     if matches!(app.phase, Phase::Loading { .. }) {
+        return;
+    }
+    if !available::works(app, cmd) {
+        app.set_status(available::not_here(app, cmd));
         return;
     }
     match app.stack.last() {

@@ -1,13 +1,14 @@
 //! The reader: outline pane, pre-wrapped text with a cursor line, search, reused-by lookups.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use speechtui::corpus::Document;
 use speechtui::outline::Outline;
 use speechtui::text::Span;
+use speechtui::reuse::marks;
 
 use super::super::app::{
-    App, Effect, InputPurpose, ListState, Pane, Popup, ReaderState, SearchState, SharedWith, View,
+    App, Effect, InputPurpose, ListState, Pane, Popup, ReaderState, SearchState, View,
 };
 use super::super::keymap::Command;
 use super::super::layout;
@@ -78,6 +79,15 @@ fn keep_cursor_visible(r: &mut ReaderState, size: (u16, u16)) {
     } else if r.cursor >= r.scroll + page {
         r.scroll = r.cursor + 1 - page;
     }
+}
+
+/// Puts the line holding `start` at the top of the view with the cursor on it, and marks
+/// `start..end` (an outline jump: the eye lands on the first line, and the mark says which).
+fn jump_to_top(r: &mut ReaderState, start: usize, end: usize, size: (u16, u16)) {
+    r.cursor = line_of(r, start);
+    r.scroll = r.cursor;
+    r.focus_span = Some(Span { start, end });
+    keep_cursor_visible(r, size);
 }
 
 /// Puts the cursor line a third of the way down the page (where the eye expects a jump target).
@@ -198,9 +208,10 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::Open if r.focus == Pane::Outline => {
             let visible = visible_sections(&r.outline, &r.collapsed);
             if let Some(&i) = visible.get(r.outline_list.selected) {
-                r.cursor = line_of(r, r.outline.sections[i].start);
-                r.scroll = r.cursor;
-                keep_cursor_visible(r, size);
+                let sec = &r.outline.sections[i];
+                let heading = sec.marker.chars().count() + sec.heading.chars().count();
+                let end = (sec.start + heading.max(1)).min(sec.end.max(sec.start + 1));
+                jump_to_top(r, sec.start, end, size);
             }
         }
         Command::Collapse => {
@@ -240,6 +251,11 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             app.set_status(msg);
         }
         Command::ReusedBy => reused_by(app),
+        Command::Highlight => {
+            app.highlight = app.highlight.next();
+            let msg = format!("marks: {}", app.highlight.name());
+            app.set_status(msg);
+        }
         _ => {}
     }
     let _ = effects;
@@ -278,7 +294,7 @@ pub fn search(app: &mut App, query: &str, confirm: bool) {
     }
 }
 
-/// The other speeches that share the reused text on the cursor line.
+/// The other speeches that share the reused text on the cursor line (the library's query).
 fn reused_by(app: &mut App) {
     let Some(View::Reader(r)) = app.stack.last() else {
         return;
@@ -292,35 +308,15 @@ fn reused_by(app: &mut App) {
         return;
     };
     let (doc, at) = (r.doc, line.start);
-    let on_line: Vec<usize> = index.spans[doc]
-        .iter()
-        .filter(|s| s.span.start < line.end.max(line.start + 1) && s.span.end > line.start)
-        .map(|s| s.formula)
-        .collect();
-    if on_line.is_empty() {
+    let span = Span {
+        start: line.start,
+        end: line.end,
+    };
+    let entries = marks::shared_with(&index.report, &index.sharing, doc, span);
+    if entries.is_empty() {
         app.set_status("no reused text on this line");
         return;
     }
-    let mut by_doc: BTreeMap<usize, (usize, String)> = BTreeMap::new();
-    for &f in &on_line {
-        let formula = &index.report.formulas[f];
-        let mut seen = BTreeSet::new();
-        for occ in &formula.occurrences {
-            if occ.doc != doc && seen.insert(occ.doc) {
-                let e = by_doc.entry(occ.doc).or_insert((0, formula.text.clone()));
-                e.0 += 1;
-            }
-        }
-    }
-    let mut entries: Vec<SharedWith> = by_doc
-        .into_iter()
-        .map(|(d, (formulas, example))| SharedWith {
-            doc: d,
-            formulas,
-            example,
-        })
-        .collect();
-    entries.sort_by(|x, y| y.formulas.cmp(&x.formulas).then(x.doc.cmp(&y.doc)));
     app.popup = Some(Popup::ReusedBy {
         from: doc,
         at,

@@ -1,0 +1,163 @@
+//! The reader's highlight modes: which kinds of mark are shown, how they look, and the one-line
+//! legend that says so on screen. What a span *is* comes from the library
+//! (`speechtui::reuse::marks`); this module only decides what to draw.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use speechtui::reuse::marks::{
+    copied_limit, MarkKind, COPIED_MIN_CHARS, COPIED_SHARE, FORMULA_SHARE,
+};
+
+use super::app::App;
+use super::keymap::Command;
+use super::theme::Theme;
+
+/// What the reader marks, cycled with one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Highlight {
+    /// Passages shared with few other speeches, and formulas: what a reader looks for.
+    #[default]
+    Copied,
+    Formulas,
+    /// Every shared passage, templates included.
+    Everything,
+    Off,
+}
+
+impl Highlight {
+    pub const ALL: [Highlight; 4] = [
+        Highlight::Copied,
+        Highlight::Formulas,
+        Highlight::Everything,
+        Highlight::Off,
+    ];
+
+    pub fn next(self) -> Highlight {
+        let at = Highlight::ALL.iter().position(|&h| h == self).unwrap_or(0);
+        Highlight::ALL[(at + 1) % Highlight::ALL.len()]
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Highlight::Copied => "copied + formulas",
+            Highlight::Formulas => "formulas only",
+            Highlight::Everything => "everything shared",
+            Highlight::Off => "marks off",
+        }
+    }
+
+    pub fn shows(self, kind: MarkKind) -> bool {
+        match self {
+            Highlight::Copied => matches!(kind, MarkKind::Copied | MarkKind::Formula),
+            Highlight::Formulas => kind == MarkKind::Formula,
+            Highlight::Everything => true,
+            Highlight::Off => false,
+        }
+    }
+}
+
+pub fn style(theme: &Theme, kind: MarkKind) -> Style {
+    match kind {
+        MarkKind::Copied => theme.copied,
+        MarkKind::Formula => theme.formula,
+        MarkKind::Common => theme.common,
+    }
+}
+
+/// Where a speech sits on the rarity scale: copied means shared with at most this many other
+/// speeches (copies counted once) in the loaded corpus.
+pub fn copied_speeches(app: &App) -> usize {
+    copied_limit(texts(app))
+}
+
+/// Distinct texts in the corpus (copies counted once).
+pub fn texts(app: &App) -> usize {
+    app.reuse_index()
+        .map(|i| i.sharing.dups.groups())
+        .unwrap_or(app.docs.len())
+}
+
+/// What `?` says about the marks, one line each.
+pub fn explanation(app: &App) -> Vec<String> {
+    let n = copied_speeches(app);
+    vec![
+        format!(
+            "copied   a passage of {COPIED_MIN_CHARS}+ chars shared with few earlier speeches of other issuers",
+        ),
+        format!(
+            "         (at most {n} of the {} other texts: {}% of the corpus, copies counted once)",
+            texts(app).saturating_sub(1),
+            (COPIED_SHARE * 100.0).round()
+        ),
+        format!(
+            "formula  a set phrase used by {}%+ of the corpus",
+            (FORMULA_SHARE * 100.0).round()
+        ),
+        "common   other shared wording: templates, frequent phrases, short overlaps".to_string(),
+        format!(
+            "{} cycles: {}",
+            app.keymap.first_label(Command::Highlight),
+            Highlight::ALL.map(|h| h.name()).join(" → ")
+        ),
+    ]
+}
+
+/// The legend of the current mode, as styled pieces that fit `width` columns: the mode key, the
+/// mode, then each kind shown in its own style with what it means.
+pub fn legend(app: &App, width: usize) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let mode = app.highlight;
+    let key = app.keymap.first_label(Command::Highlight);
+    let n = copied_speeches(app);
+    let of = texts(app);
+    // Long and short wording of each kind; the longest set that fits is used.
+    let kinds: Vec<(MarkKind, String, &str)> = [
+        (
+            MarkKind::Copied,
+            format!("copied (in ≤{n} other of {of})"),
+            "copied",
+        ),
+        (MarkKind::Formula, "formula".to_string(), "formula"),
+        (MarkKind::Common, "common wording".to_string(), "common"),
+    ]
+    .into_iter()
+    .filter(|(k, _, _)| mode.shows(*k))
+    .collect();
+    let head = |long: bool| -> String {
+        if long {
+            format!(" {key} marks: {} ", mode.name())
+        } else {
+            format!(" {key} {} ", mode.name())
+        }
+    };
+    let build = |long_head: bool, long_kinds: bool| -> Vec<Span<'static>> {
+        let mut out = vec![Span::styled(head(long_head), t.hint)];
+        for (k, long, short) in &kinds {
+            out.push(Span::styled("· ", t.hint));
+            let label = if long_kinds {
+                long.clone()
+            } else {
+                short.to_string()
+            };
+            out.push(Span::styled(label, style(t, *k)));
+            out.push(Span::styled(" ", t.hint));
+        }
+        if kinds.is_empty() && mode == Highlight::Off {
+            out.push(Span::styled("· no reuse shown ", t.hint));
+        }
+        out
+    };
+    let w = |spans: &[Span]| -> usize {
+        spans
+            .iter()
+            .map(|s| super::sanitize::str_width(&s.content))
+            .sum()
+    };
+    for (lh, lk) in [(true, true), (false, true), (true, false), (false, false)] {
+        let spans = build(lh, lk);
+        if w(&spans) <= width {
+            return spans;
+        }
+    }
+    build(false, false)
+}

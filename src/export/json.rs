@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::align::{rows, Comparison, Span, TokenOp};
+use crate::align::{rows, Comparison, TokenOp};
 use crate::corpus::Document;
 use crate::text::Span;
 

@@ -102,8 +102,11 @@ fn picked(app: &App) -> Vec<usize> {
     (0..app.docs.len())
         .filter(|&i| {
             let name = app.docs[i].path.to_string_lossy().to_string();
-            let h = speechtui::reuse::hash::ContentHash::of(name.as_bytes());
-            h.0 % 40 == residue
+            // FNV-1a of the path: a fixed pseudo-random pick that needs no library internals.
+            let h = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
+            h % 40 == residue
         })
         .collect()
 }

@@ -16,7 +16,7 @@ use super::super::keymap::Command;
 use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::rows::{CellKind, Row};
-use super::super::sanitize::{fit, truncate};
+use super::super::sanitize::{fit, str_width, truncate};
 use super::super::update::compare::top_stop;
 use super::super::wrap::CharIndex;
 use super::pane;

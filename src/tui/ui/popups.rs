@@ -6,8 +6,6 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::super::app::{App, Popup};
-use super::super::available::{works, Screen};
-use super::super::highlight;
 use super::super::layout;
 use super::super::popup_text::ScrolledText;
 use super::super::sanitize::plural;

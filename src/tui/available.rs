@@ -45,7 +45,6 @@ pub fn works(app: &App, cmd: Command) -> bool {
         Down | Up | PageDown | PageUp | Top | Bottom | Help | Quit | Theme | Back => true,
         Open => match app.stack.last() {
             Some(View::Reader(r)) => r.focus == Pane::Outline,
-            Some(View::Compare(_)) => false,
             _ => true,
         },
         NextPane => matches!(app.stack.last(), Some(View::Reader(r)) if r.outline_open),

@@ -71,6 +71,9 @@ proptest! {
         prop_assert_eq!(again.as_str(), out.as_ref(), "strip is idempotent");
         let inline = safety::strip_inline(&s);
         prop_assert!(inline.chars().all(|c| safety::class(c) == Class::Plain));
+        let line = safety::one_line(&s);
+        prop_assert!(line.chars().all(|c| safety::class(c) == Class::Plain));
+        prop_assert!(is_subsequence(&inline, &line), "one_line keeps what strip_inline keeps");
         // What strip keeps comes in the original order.
         let kept: String = s.chars().filter(|&c| safety::strip_char(c).is_some()).collect();
         prop_assert_eq!(out.as_ref(), kept.as_str());

@@ -5,7 +5,8 @@
 //! overrides (which reorder the rest of the line) and zero-width characters. [`class`] sorts every
 //! character once; each output path picks the rendering that suits it:
 //!
-//! - [`strip`] / [`strip_char`]: unsafe characters removed (cleaned text, plain-text reports);
+//! - [`strip`] / [`strip_char`] / [`strip_inline`] / [`one_line`]: unsafe characters removed
+//!   (cleaned text, plain-text reports, outlines, concordance rows);
 //! - [`visible_text`] / [`visible_inline`]: unsafe characters shown as symbols (`␛`, `<U+202E>`),
 //!   for raw text and for names a user must be able to tell apart (`list`, `show --raw`, errors);
 //! - [`picture`]: the TUI's drawing, one cell-safe character per character (control pictures,
@@ -92,6 +93,18 @@ pub fn strip_inline(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().filter(|&c| keep(c)).collect())
+}
+
+/// [`strip`] for a field of a one-line record (a concordance row): line breaks, tabs and controls
+/// become spaces, so words on either side stay apart; bidi and zero-width characters go.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match class(c) {
+            Class::Plain => Some(c),
+            Class::Newline | Class::Tab | Class::Control => Some(' '),
+            Class::Bidi | Class::ZeroWidth => None,
+        })
+        .collect()
 }
 
 /// The raw text made safe to print: line breaks kept (CRLF shown as a plain line break), tabs kept,
@@ -184,6 +197,7 @@ mod tests {
         assert_eq!(picture_str(raw), "a␛[2Jb␍␊cd\u{fffd}e");
         assert_eq!(visible_inline("x\ny\tz\u{1b}"), "x␤y␉z␛");
         assert_eq!(strip_inline("标题\n\t正文\u{7}"), "标题正文");
+        assert_eq!(one_line("标题\n正文\u{7}末\u{202e}尾"), "标题 正文 末尾");
     }
 
     #[test]

@@ -90,9 +90,7 @@ pub fn concordance_report(docs: &[Document], f: &Formula, rows: &[(usize, Span)]
 
 /// Text on one line with no control characters (saved files hold no escape codes).
 fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    speechtui::text::safety::one_line(s)
 }
 
 /// Writes `contents` to `path` atomically; with `overwrite` false an existing file is left alone

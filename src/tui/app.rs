@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use speechtui::align::{Comparison, Span};
 use speechtui::corpus::{Document, LoadReport, Skipped};
 use speechtui::outline::Outline;
@@ -19,6 +19,7 @@ use speechtui::reuse::{Progress, ReuseReport};
 use super::highlight::Highlight;
 use super::keymap::Keymap;
 use super::rows::{Order, Rows};
+use super::signals::OsSignal;
 use super::theme::{ColorDepth, Theme};
 use super::wrap::{CharIndex, Line};
 
@@ -26,6 +27,8 @@ use super::wrap::{CharIndex, Line};
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
+    /// A wheel notch or a left click (other mouse events are not passed on).
+    Mouse(MouseEvent),
     Resize(u16, u16),
     /// Files loaded so far, of how many.
     LoadProgress(usize, usize),
@@ -50,6 +53,8 @@ pub enum Action {
     },
     /// Time passes (only animates the progress view).
     Tick,
+    /// A signal from outside; the event loop handles it (it touches the terminal).
+    Os(OsSignal),
 }
 
 /// Work for the event loop.
@@ -64,6 +69,8 @@ pub enum Effect {
         contents: String,
         overwrite: bool,
     },
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
 }
 
 /// The reuse index, with per-speech lookups the screens need (built on the worker thread).

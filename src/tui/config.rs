@@ -5,6 +5,7 @@
 //! [keys]
 //! quit = ["q", "Ctrl-q"]     # a list, or a single string
 //! save = "w"
+//! mouse = false              # (top level) leave the mouse to the terminal: select and copy text
 //! ```
 //! A config with an error never stops the reader: each problem becomes a one-line warning shown
 //! in the status line, and the defaults are used for what could not be read.
@@ -19,6 +20,8 @@ use super::theme::{ColorDepth, Theme};
 pub struct Config {
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Capture the mouse (wheel and clicks); `mouse = false` leaves it to the terminal.
+    pub mouse: bool,
     pub warnings: Vec<String>,
 }
 
@@ -33,14 +36,16 @@ impl Config {
         let mut warnings = Vec::new();
         let mut theme_name = "default".to_string();
         let mut overrides: Vec<(String, Vec<String>)> = Vec::new();
+        let mut mouse = true;
         if let Some(dir) = dir {
             let path = dir.join("config.toml");
             match std::fs::read_to_string(&path) {
                 Ok(src) => match parse(&src) {
-                    Ok((name, keys, mut w)) => {
+                    Ok((name, keys, m, mut w)) => {
                         if let Some(name) = name {
                             theme_name = name;
                         }
+                        mouse = m.unwrap_or(true);
                         overrides = keys;
                         warnings.extend(w.drain(..).map(|w| format!("{}: {w}", path.display())));
                     }
@@ -58,12 +63,18 @@ impl Config {
         Config {
             theme,
             keymap,
+            mouse,
             warnings,
         }
     }
 }
 
-type Parsed = (Option<String>, Vec<(String, Vec<String>)>, Vec<String>);
+type Parsed = (
+    Option<String>,
+    Vec<(String, Vec<String>)>,
+    Option<bool>,
+    Vec<String>,
+);
 
 fn parse(src: &str) -> Result<Parsed, String> {
     let table: toml::Table = toml::from_str(src).map_err(|e| {
@@ -78,6 +89,7 @@ fn parse(src: &str) -> Result<Parsed, String> {
     let mut warnings = Vec::new();
     let mut theme = None;
     let mut keys = Vec::new();
+    let mut mouse = None;
     for (k, v) in &table {
         match (k.as_str(), v) {
             ("theme", toml::Value::String(s)) => theme = Some(s.clone()),
@@ -101,10 +113,12 @@ fn parse(src: &str) -> Result<Parsed, String> {
                 }
             }
             ("keys", _) => warnings.push("keys must be a table".to_string()),
+            ("mouse", toml::Value::Boolean(b)) => mouse = Some(*b),
+            ("mouse", _) => warnings.push("mouse must be true or false".to_string()),
             (other, _) => warnings.push(format!("unknown setting {other:?}")),
         }
     }
-    Ok((theme, keys, warnings))
+    Ok((theme, keys, mouse, warnings))
 }
 
 #[cfg(test)]
@@ -117,10 +131,23 @@ mod tests {
         let c = Config::load(None, ColorDepth::Palette256);
         assert!(c.warnings.is_empty());
         assert_eq!(c.theme.name, "default");
+        assert!(c.mouse, "the mouse is captured unless turned off");
         assert_eq!(
             c.keymap.command(&Key::parse("q").unwrap()),
             Some(Command::Quit)
         );
+    }
+
+    #[test]
+    fn mouse_capture_can_be_turned_off() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "mouse = false\n").unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert!(!c.mouse);
+        std::fs::write(dir.path().join("config.toml"), "mouse = \"no\"\n").unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert!(c.mouse && c.warnings[0].contains("mouse must be true or false"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::cursor::{Hide, Show};
 use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -60,9 +60,15 @@ fn take(out: &mut Stdout) -> io::Result<()> {
 }
 
 /// Takes the terminal again after a suspend, and clears it so the next frame is drawn whole.
+///
+/// Not `Terminal::clear`: it asks the terminal for the cursor position, and the answer would be
+/// swallowed by the input thread. A blank frame instead makes ratatui's diff against it cover
+/// every cell of the next one.
 pub fn reenter(term: &mut Term) -> io::Result<()> {
     take(&mut io::stdout())?;
-    term.clear()
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    term.draw(|_| {})?;
+    Ok(())
 }
 
 /// Leaves the terminal as it was found. Safe to call more than once.

@@ -116,19 +116,22 @@ fn the_library_has_a_place_column_and_one_word_for_the_share() {
 }
 
 #[test]
-fn a_selected_warning_is_explained_in_the_hint_bar() {
+fn a_selected_warning_is_explained_under_the_table() {
     let mut app = app_at(140, 40);
     let doc = (0..app.docs.len())
         .find(|&d| !app.docs[d].warnings.is_empty())
         .expect("a sample speech with a warning");
     testdata::select_in_library(&mut app, doc);
     let text = screen(&render(&app));
-    let last = text.lines().last().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let border = lines[lines.len() - 2];
     let words: String = app.docs[doc].warnings[0].chars().take(12).collect();
     assert!(
-        last.starts_with("⚠ ") && last.contains(&words) && last.contains("load report"),
-        "{last}"
+        border.starts_with("└⚠ ") && border.contains(&words) && border.contains("load report"),
+        "{border}"
     );
+    // The hints stay.
+    assert!(lines[lines.len() - 1].contains("open"), "{text}");
 }
 
 #[test]

@@ -94,12 +94,12 @@ fn marks_are_in_text_order_and_formulas_are_short_phrases() {
         vec![None; docs.len()],
     );
     let mut kinds = std::collections::BTreeSet::new();
-    for d in 0..docs.len() {
+    for (d, doc) in docs.iter().enumerate() {
         let m = marks::marks(&report, &sharing, d);
         assert!(m.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         for x in &m {
             kinds.insert(x.kind);
-            let text = reuse_support::slice(&docs[d].text, x.span.start, x.span.end);
+            let text = reuse_support::slice(&doc.text, x.span.start, x.span.end);
             match x.kind {
                 MarkKind::Formula => assert!(
                     !text

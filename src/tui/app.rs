@@ -81,8 +81,6 @@ pub struct ReuseIndex {
     pub sharing: Sharing,
     /// Borrowed share per document index (copies of the speech itself not counted).
     pub borrowed: Vec<Option<f64>>,
-    /// What the reader marks, per document index, by start.
-    pub marks: Vec<Vec<Mark>>,
 }
 
 impl ReuseIndex {
@@ -97,13 +95,17 @@ impl ReuseIndex {
         let borrowed = (0..n)
             .map(|d| marks::borrowed(&report, &sharing, d))
             .collect();
-        let marks = (0..n).map(|d| marks::marks(&report, &sharing, d)).collect();
         ReuseIndex {
             report,
             sharing,
             borrowed,
-            marks,
         }
+    }
+
+    /// What the reader marks in speech `doc`, by start: worked out when a speech is opened
+    /// (about a millisecond), so the index costs nothing more per speech of the corpus.
+    pub fn marks_of(&self, doc: usize) -> Vec<Mark> {
+        marks::marks(&self.report, &self.sharing, doc)
     }
 }
 
@@ -170,6 +172,8 @@ pub struct ReaderState {
     pub search: SearchState,
     /// A span to show (an occurrence opened from the explorer).
     pub focus_span: Option<Span>,
+    /// The reuse marks of the speech (empty until the index is ready).
+    pub marks: Vec<Mark>,
 }
 
 #[derive(Debug, Clone)]

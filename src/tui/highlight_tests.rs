@@ -189,7 +189,8 @@ fn reader_in_each_mode_snapshots() {
         let mut app = app_with(w, h, Theme::monochrome());
         let index = app.reuse_index().unwrap();
         let marked = |d: usize, k: MarkKind| -> usize {
-            index.marks[d]
+            index
+                .marks_of(d)
                 .iter()
                 .filter(|m| m.kind == k)
                 .map(|m| m.span.end - m.span.start)
@@ -198,10 +199,11 @@ fn reader_in_each_mode_snapshots() {
         let doc = (0..app.docs.len())
             .max_by_key(|&d| (marked(d, MarkKind::Copied), marked(d, MarkKind::Formula)))
             .unwrap();
-        let at = index.marks[doc]
+        let doc_marks = index.marks_of(doc);
+        let at = doc_marks
             .iter()
             .find(|m| m.kind == MarkKind::Copied)
-            .or(index.marks[doc].first())
+            .or(doc_marks.first())
             .map(|m| m.span.start);
         super::update::reader::open_reader(&mut app, doc, at, None);
         for mode in Highlight::ALL {
@@ -221,4 +223,28 @@ fn reader_in_each_mode_snapshots() {
             );
         }
     }
+}
+
+#[test]
+fn a_reader_opened_before_the_index_gets_its_marks_when_it_arrives() {
+    let mut app = App::new(
+        Theme::monochrome(),
+        Keymap::default(),
+        (140, 40),
+        PathBuf::from("/tmp"),
+    );
+    update(&mut app, Action::Loaded(super::testdata::sample()));
+    let doc = 0;
+    super::update::reader::open_reader(&mut app, doc, None, None);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert!(r.marks.is_empty());
+    super::testdata::index(&mut app);
+    let expected = app.reuse_index().unwrap().marks_of(doc);
+    assert!(!expected.is_empty());
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.marks, expected);
 }

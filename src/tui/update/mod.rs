@@ -63,6 +63,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),
         Action::Indexed(Ok(index)) => {
+            // Readers opened while the index was being built get their marks now.
+            for view in &mut app.stack {
+                if let View::Reader(r) = view {
+                    r.marks = index.marks_of(r.doc);
+                }
+            }
             app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
         }

@@ -1,6 +1,7 @@
-//! End to end in tmux: the reader's marks switch as the legend says, SIGTERM gives the terminal
-//! back before the process dies of it, and a suspend (Ctrl-Z) leaves a usable shell terminal and
-//! comes back redrawn in raw mode when continued. Skips with a note when tmux is not installed.
+//! End to end in tmux: the reader's marks switch as the legend says; SIGTERM, SIGHUP and SIGQUIT
+//! give the terminal back before the process dies of them; a suspend (Ctrl-Z) leaves a usable
+//! shell terminal and comes back redrawn in raw mode when continued. Skips with a note when tmux
+//! is not installed.
 
 use std::path::Path;
 use std::process::Command;
@@ -104,21 +105,27 @@ fn the_mode_key_cycles_the_marks_and_the_legend_follows() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_before_dying() {
+fn sigterm_sighup_sigquit_restore_the_terminal_before_dying() {
     if !have_tmux() {
         eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let tmux = start(tmp.path(), "term", 80, 24);
-    tmux.wait_text("Borrowed");
-    assert_eq!(tmux.format("#{alternate_on}"), "1");
-    signal(&speechtui_pid(&tmux), "-TERM");
-    let (exit, stty) = finished(&tmux, tmp.path());
-    // Died of SIGTERM, as the shell reports it (128 + 15).
-    assert_eq!(exit, 143);
-    tmux.assert_terminal_restored(&stty);
-    assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor left hidden");
+    // Died of the signal, as the shell reports it (128 + its number).
+    for (sig, status) in [("-TERM", 143), ("-HUP", 129), ("-QUIT", 131)] {
+        let tmp = tempfile::tempdir().unwrap();
+        let tmux = start(tmp.path(), &format!("kill{sig}"), 80, 24);
+        tmux.wait_text("Borrowed");
+        assert_eq!(tmux.format("#{alternate_on}"), "1");
+        signal(&speechtui_pid(&tmux), sig);
+        let (exit, stty) = finished(&tmux, tmp.path());
+        assert_eq!(exit, status, "{sig}");
+        tmux.assert_terminal_restored(&stty);
+        assert_eq!(
+            tmux.format("#{cursor_flag}"),
+            "1",
+            "{sig}: cursor left hidden"
+        );
+    }
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn open_compare_save_quit() {
     tmux.wait_text("marked");
     tmux.keys(&["j", "c"]);
     let cmp = tmux.wait_for("the comparison", |s| {
-        s.contains("reused ·") && s.contains("A ·")
+        s.contains("borrowed ·") && s.contains("A ·")
     });
     assert!(cmp.contains("Comparison"), "{cmp}");
 

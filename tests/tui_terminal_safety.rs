@@ -143,7 +143,7 @@ fn no_document_sequence_reaches_the_terminal() {
     tmux.keys(&["G", "c"]);
     tmux.wait_text("marked");
     tmux.keys(&["k", "c"]);
-    let cmp = tmux.wait_text("reused ·");
+    let cmp = tmux.wait_text("borrowed ·");
     assert!(
         cmp.contains("在全市经济工作会议上的") && cmp.contains("全县"),
         "{cmp}"

@@ -14,6 +14,8 @@ pub struct ConfigFile {
     pub theme: Option<String>,
     /// Key overrides: command name → key specs, in file order.
     pub keys: Vec<(String, Vec<String>)>,
+    /// Whether the TUI captures the mouse, when set (default: it does).
+    pub mouse: Option<bool>,
     /// Settings that were ignored, one line each.
     pub warnings: Vec<String>,
 }
@@ -48,6 +50,10 @@ pub fn parse(src: &str) -> Result<ConfigFile, String> {
                 }
             }
             ("keys", _) => out.warnings.push("keys must be a table".to_string()),
+            ("mouse", toml::Value::Boolean(b)) => out.mouse = Some(*b),
+            ("mouse", _) => out
+                .warnings
+                .push("mouse must be true or false".to_string()),
             (other, _) => out.warnings.push(format!("unknown setting {other:?}")),
         }
     }

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, MouseEvent};
 use speechtui::align::{Comparison, Span};
 use speechtui::corpus::{Document, LoadReport, Skipped};
 use speechtui::outline::place::Places;
@@ -20,6 +20,7 @@ use speechtui::reuse::{Progress, ReuseReport};
 use super::highlight::Highlight;
 use super::keymap::Keymap;
 use super::rows::Rows;
+use super::signals::OsSignal;
 use super::theme::{ColorDepth, Theme};
 use super::wrap::{CharIndex, Line};
 
@@ -27,6 +28,8 @@ use super::wrap::{CharIndex, Line};
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
+    /// A wheel notch or a left click (other mouse events are not passed on).
+    Mouse(MouseEvent),
     Resize(u16, u16),
     /// Files loaded so far, of how many.
     LoadProgress(usize, usize),
@@ -51,6 +54,8 @@ pub enum Action {
     },
     /// Time passes (only animates the progress view).
     Tick,
+    /// A signal from outside; the event loop handles it (it touches the terminal).
+    Os(OsSignal),
 }
 
 /// Work for the event loop.
@@ -65,6 +70,8 @@ pub enum Effect {
         contents: String,
         overwrite: bool,
     },
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
 }
 
 /// The reuse index, with per-speech lookups the screens need (built on the worker thread).
@@ -75,8 +82,6 @@ pub struct ReuseIndex {
     pub sharing: Sharing,
     /// Borrowed share per document index (copies of the speech itself not counted).
     pub borrowed: Vec<Option<f64>>,
-    /// What the reader marks, per document index, by start.
-    pub marks: Vec<Vec<Mark>>,
 }
 
 impl ReuseIndex {
@@ -91,13 +96,17 @@ impl ReuseIndex {
         let borrowed = (0..n)
             .map(|d| marks::borrowed(&report, &sharing, d))
             .collect();
-        let marks = (0..n).map(|d| marks::marks(&report, &sharing, d)).collect();
         ReuseIndex {
             report,
             sharing,
             borrowed,
-            marks,
         }
+    }
+
+    /// What the reader marks in speech `doc`, by start: worked out when a speech is opened
+    /// (about a millisecond), so the index costs nothing more per speech of the corpus.
+    pub fn marks_of(&self, doc: usize) -> Vec<Mark> {
+        marks::marks(&self.report, &self.sharing, doc)
     }
 }
 
@@ -160,6 +169,8 @@ pub struct ReaderState {
     pub search: SearchState,
     /// A span to show (an occurrence opened from the explorer).
     pub focus_span: Option<Span>,
+    /// The reuse marks of the speech (empty until the index is ready).
+    pub marks: Vec<Mark>,
 }
 
 #[derive(Debug, Clone)]

@@ -5,6 +5,7 @@
 //! [keys]
 //! quit = ["q", "Ctrl-q"]     # a list, or a single string
 //! save = "w"
+//! mouse = false              # (top level) leave the mouse to the terminal: select and copy text
 //! ```
 //! A config with an error never stops the reader: each problem becomes a one-line warning shown
 //! in the status line, and the defaults are used for what could not be read. The file's syntax is
@@ -21,6 +22,8 @@ use super::theme::{ColorDepth, Theme};
 pub struct Config {
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Capture the mouse (wheel and clicks); `mouse = false` leaves it to the terminal.
+    pub mouse: bool,
     pub warnings: Vec<String>,
 }
 
@@ -35,6 +38,7 @@ impl Config {
         let mut warnings = Vec::new();
         let mut theme_name = "default".to_string();
         let mut overrides: Vec<(String, Vec<String>)> = Vec::new();
+        let mut mouse = true;
         if let Some(dir) = dir {
             let path = dir.join("config.toml");
             match std::fs::read_to_string(&path) {
@@ -43,6 +47,7 @@ impl Config {
                         if let Some(name) = file.theme {
                             theme_name = name;
                         }
+                        mouse = file.mouse.unwrap_or(true);
                         overrides = file.keys;
                         let shown = path.display();
                         warnings.extend(file.warnings.iter().map(|w| format!("{shown}: {w}")));
@@ -61,6 +66,7 @@ impl Config {
         Config {
             theme,
             keymap,
+            mouse,
             warnings,
         }
     }
@@ -76,10 +82,23 @@ mod tests {
         let c = Config::load(None, ColorDepth::Palette256);
         assert!(c.warnings.is_empty());
         assert_eq!(c.theme.name, "default");
+        assert!(c.mouse, "the mouse is captured unless turned off");
         assert_eq!(
             c.keymap.command(&Key::parse("q").unwrap()),
             Some(Command::Quit)
         );
+    }
+
+    #[test]
+    fn mouse_capture_can_be_turned_off() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), "mouse = false\n").unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert!(!c.mouse);
+        std::fs::write(dir.path().join("config.toml"), "mouse = \"no\"\n").unwrap();
+        let c = Config::load(Some(dir.path()), ColorDepth::Palette256);
+        assert!(c.mouse && c.warnings[0].contains("mouse must be true or false"));
     }
 
     #[test]

@@ -182,3 +182,72 @@ fn modes_cycle_and_the_legend_names_the_current_one() {
     assert_eq!(seen, Highlight::ALL);
     assert_eq!(app.highlight, Highlight::Copied, "the cycle closes");
 }
+
+/// The reader in each mode at 80×24 and 140×40 on the sample speech with the most marks, at its
+/// first copied passage: the screen, then the monochrome style map (U copied, I formula, D common).
+#[test]
+fn reader_in_each_mode_snapshots() {
+    use speechtui::reuse::marks::MarkKind;
+    for (w, h) in [(80u16, 24u16), (140, 40)] {
+        let mut app = app_with(w, h, Theme::monochrome());
+        let index = app.reuse_index().unwrap();
+        let marked = |d: usize, k: MarkKind| -> usize {
+            index
+                .marks_of(d)
+                .iter()
+                .filter(|m| m.kind == k)
+                .map(|m| m.span.end - m.span.start)
+                .sum()
+        };
+        let doc = (0..app.docs.len())
+            .max_by_key(|&d| (marked(d, MarkKind::Copied), marked(d, MarkKind::Formula)))
+            .unwrap();
+        let doc_marks = index.marks_of(doc);
+        let at = doc_marks
+            .iter()
+            .find(|m| m.kind == MarkKind::Copied)
+            .or(doc_marks.first())
+            .map(|m| m.span.start);
+        super::update::reader::open_reader(&mut app, doc, at, None);
+        for mode in Highlight::ALL {
+            app.highlight = mode;
+            let buf = render(&app);
+            let name = format!(
+                "reader_marks_{}_{w}x{h}",
+                mode.name().replace([' ', '+'], "_").replace("__", "_")
+            );
+            insta::assert_snapshot!(
+                name,
+                format!(
+                    "{}\n{}",
+                    super::snapshots::screen(&buf),
+                    super::snapshots::style_map(&buf)
+                )
+            );
+        }
+    }
+}
+
+#[test]
+fn a_reader_opened_before_the_index_gets_its_marks_when_it_arrives() {
+    let mut app = App::new(
+        Theme::monochrome(),
+        Keymap::default(),
+        (140, 40),
+        PathBuf::from("/tmp"),
+    );
+    update(&mut app, Action::Loaded(super::testdata::sample()));
+    let doc = 0;
+    super::update::reader::open_reader(&mut app, doc, None, None);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert!(r.marks.is_empty());
+    super::testdata::index(&mut app);
+    let expected = app.reuse_index().unwrap().marks_of(doc);
+    assert!(!expected.is_empty());
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.marks, expected);
+}

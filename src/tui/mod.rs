@@ -15,6 +15,7 @@ mod rows;
 mod sanitize;
 mod save;
 mod selection;
+mod signals;
 mod terminal;
 mod theme;
 mod ui;
@@ -43,7 +44,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use app::{Action, App, Effect, Phase};
 use config::Config;
@@ -77,7 +78,7 @@ pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
     let save_dir = std::env::current_dir().context("cannot read the working directory")?;
     let mut trace = Trace::from_env(started);
 
-    let mut term = terminal::enter().context("cannot set up the terminal")?;
+    let mut term = terminal::enter(config.mouse).context("cannot set up the terminal")?;
     let size = term.size().map(|s| (s.width, s.height)).unwrap_or((80, 24));
     let mut app = App::new(config.theme, config.keymap, size, save_dir);
     app.depth = depth;
@@ -113,6 +114,12 @@ fn event_loop(
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
+    {
+        let tx = tx.clone();
+        // Without the signal thread the reader still works; it only loses the clean exit on
+        // SIGTERM and the suspend on SIGTSTP.
+        let _ = signals::spawn(move |s| send(&tx, Action::Os(s)));
+    }
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
     spawn_loader(tx.clone(), paths, no_cache);
@@ -127,6 +134,19 @@ fn event_loop(
             pending.push(m);
         }
         for msg in pending {
+            if let Action::Os(sig) = msg.action {
+                match sig {
+                    signals::OsSignal::Terminate(s) => {
+                        terminal::restore();
+                        trace.finish();
+                        signals::die_of(s);
+                    }
+                    signals::OsSignal::Suspend => suspend(term)?,
+                    signals::OsSignal::Resumed => terminal::reenter(term)?,
+                }
+                redraw = true;
+                continue;
+            }
             let is_key = matches!(msg.action, Action::Key(_));
             let is_tick = matches!(msg.action, Action::Tick);
             if is_tick && !matches!(app.phase, Phase::Loading { .. }) {
@@ -147,7 +167,11 @@ fn event_loop(
                 trace.loaded(app.docs.len());
             }
             for effect in effects {
-                run_effect(effect, &tx, &docs_for_effects);
+                if effect == Effect::Suspend {
+                    suspend(term)?;
+                } else {
+                    run_effect(effect, &tx, &docs_for_effects);
+                }
             }
             redraw = true;
         }
@@ -167,6 +191,14 @@ fn event_loop(
     Ok(())
 }
 
+/// Gives the terminal back, stops until `fg`, then takes it again (the caller redraws).
+fn suspend(term: &mut terminal::Term) -> anyhow::Result<()> {
+    terminal::restore();
+    signals::stop();
+    terminal::reenter(term)?;
+    Ok(())
+}
+
 fn run_effect(effect: Effect, tx: &Sender<Msg>, docs: &Arc<Vec<speechtui::corpus::Document>>) {
     match effect {
         // Aligning can take a while on long speeches: off the UI thread.
@@ -179,6 +211,7 @@ fn run_effect(effect: Effect, tx: &Sender<Msg>, docs: &Arc<Vec<speechtui::corpus
         Effect::Save { .. } => {
             send(tx, perform(effect, docs));
         }
+        Effect::Suspend => {}
     }
 }
 
@@ -203,6 +236,8 @@ fn perform(effect: Effect, docs: &[speechtui::corpus::Document]) -> Action {
             Ok(save::Written::Exists) => Action::SaveConflict { path, contents },
             Err(e) => Action::Saved(Err(e)),
         },
+        // Only the event loop can suspend; in tests nothing happens.
+        Effect::Suspend => Action::Tick,
     }
 }
 
@@ -221,6 +256,17 @@ fn spawn_input(tx: Sender<Msg>) {
     std::thread::spawn(move || loop {
         let action = match event::read() {
             Ok(Event::Key(k)) => Action::Key(k),
+            // Only what the reader uses: pointer motion would cost a frame per cell crossed.
+            Ok(Event::Mouse(m))
+                if matches!(
+                    m.kind,
+                    MouseEventKind::ScrollUp
+                        | MouseEventKind::ScrollDown
+                        | MouseEventKind::Down(MouseButton::Left)
+                ) =>
+            {
+                Action::Mouse(m)
+            }
             Ok(Event::Resize(w, h)) => Action::Resize(w, h),
             Ok(_) => continue,
             Err(_) => break,

@@ -116,19 +116,22 @@ fn the_library_has_a_place_column_and_one_word_for_the_share() {
 }
 
 #[test]
-fn a_selected_warning_is_explained_in_the_hint_bar() {
+fn a_selected_warning_is_explained_under_the_table() {
     let mut app = app_at(140, 40);
     let doc = (0..app.docs.len())
         .find(|&d| !app.docs[d].warnings.is_empty())
         .expect("a sample speech with a warning");
     testdata::select_in_library(&mut app, doc);
     let text = screen(&render(&app));
-    let last = text.lines().last().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let border = lines[lines.len() - 2];
     let words: String = app.docs[doc].warnings[0].chars().take(12).collect();
     assert!(
-        last.starts_with("⚠ ") && last.contains(&words) && last.contains("load report"),
-        "{last}"
+        border.starts_with("└⚠ ") && border.contains(&words) && border.contains("load report"),
+        "{border}"
     );
+    // The hints stay.
+    assert!(lines[lines.len() - 1].contains("open"), "{text}");
 }
 
 #[test]
@@ -157,4 +160,87 @@ fn an_outline_jump_puts_the_target_on_top_and_marks_it() {
             && buf[(x, 2)].bg == app.theme.search_current.bg.unwrap()
     });
     assert!(marked, "{}", screen(&buf));
+}
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+    let ev = crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: crossterm::event::KeyModifiers::empty(),
+    };
+    super::update::update(app, super::app::Action::Mouse(ev));
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    mouse(app, MouseEventKind::Down(MouseButton::Left), column, row);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_clicks_select() {
+    use crossterm::event::MouseEventKind;
+    let mut app = app_at(80, 24);
+    // Library: rows start under the title bar, the border and the header (y = 3).
+    mouse(&mut app, MouseEventKind::ScrollDown, 20, 8);
+    assert_eq!(app.library.list.selected, 3);
+    click(&mut app, 20, 4);
+    assert_eq!(app.library.list.selected, 1);
+    click(&mut app, 20, 4);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!("a click on the selected row opens it")
+    };
+    assert!(r.outline_open && r.focus == super::app::Pane::Text);
+    // Over the outline the wheel moves the outline, and the text stays.
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 10);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!((r.outline_list.selected, r.cursor), (3, 0));
+    // Over the text it moves the text.
+    mouse(&mut app, MouseEventKind::ScrollDown, 50, 10);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.cursor, 3);
+    // A click in the outline focuses it; in the text, focuses the text and puts the cursor there.
+    click(&mut app, 5, 5);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.focus, super::app::Pane::Outline);
+    click(&mut app, 50, 12);
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(r.focus, super::app::Pane::Text);
+    assert_eq!(r.cursor, r.scroll + 10);
+}
+
+#[test]
+fn a_click_on_a_passage_of_the_comparison_jumps_to_it() {
+    let mut app = app_at(140, 40);
+    let (a, b) = testdata::richest_pair(&app.docs);
+    testdata::select_in_library(&mut app, a);
+    press(&mut app, "c");
+    testdata::select_in_library(&mut app, b);
+    super::update_sync(&mut app, super::app::Action::Key(key("c")));
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    let (_, left, _) = super::layout::compare(super::layout::body_of(app.size));
+    let inner = super::layout::inner(left);
+    // The first row on screen that belongs to a passage other than the current one.
+    let (y, p) = (0..inner.height as usize)
+        .filter_map(|i| match c.rows.rows.get(c.scroll + i)?.kind {
+            super::rows::RowKind::Passage(p) if Some(p) != c.current => Some((i, p)),
+            _ => None,
+        })
+        .next()
+        .expect("a passage on screen");
+    click(&mut app, inner.x + 3, inner.y + y as u16);
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.current, Some(p));
 }

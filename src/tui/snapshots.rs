@@ -69,7 +69,7 @@ pub fn screen(buf: &Buffer) -> String {
 }
 
 /// The monochrome styling as a map: R reversed, B bold, U underlined, D dim, I italic, `.` plain.
-fn style_map(buf: &Buffer) -> String {
+pub fn style_map(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();

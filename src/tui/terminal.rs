@@ -5,11 +5,14 @@
 //! happened on a worker thread (otherwise the UI would go on drawing into a restored terminal).
 
 use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -34,21 +37,46 @@ pub fn unusable(ttys: bool, term: Option<&str>) -> Option<String> {
     None
 }
 
-/// Raw mode, alternate screen, hidden cursor.
-pub fn enter() -> io::Result<Term> {
+/// Whether the mouse is captured (config.toml `mouse = false` turns it off), for re-entering
+/// after a suspend.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode, alternate screen, hidden cursor, and mouse reports when `mouse`.
+pub fn enter(mouse: bool) -> io::Result<Term> {
     install_panic_hook();
+    MOUSE.store(mouse, Ordering::Relaxed);
+    take(&mut io::stdout())?;
+    Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| restore())
+}
+
+fn take(out: &mut Stdout) -> io::Result<()> {
     enable_raw_mode()?;
-    let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, Hide) {
-        restore();
-        return Err(e);
-    }
-    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
+    let result = if MOUSE.load(Ordering::Relaxed) {
+        execute!(out, EnterAlternateScreen, Hide, EnableMouseCapture)
+    } else {
+        execute!(out, EnterAlternateScreen, Hide)
+    };
+    result.inspect_err(|_| restore())
+}
+
+/// Takes the terminal again after a suspend, and clears it so the next frame is drawn whole.
+///
+/// Not `Terminal::clear`: it asks the terminal for the cursor position, and the answer would be
+/// swallowed by the input thread. A blank frame instead makes ratatui's diff against it cover
+/// every cell of the next one.
+pub fn reenter(term: &mut Term) -> io::Result<()> {
+    take(&mut io::stdout())?;
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    term.draw(|_| {})?;
+    Ok(())
 }
 
 /// Leaves the terminal as it was found. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
+    if MOUSE.load(Ordering::Relaxed) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
 }
 

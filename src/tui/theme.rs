@@ -288,6 +288,42 @@ mod tests {
     }
 
     #[test]
+    fn reader_marks_are_never_red_and_stay_apart_without_colour() {
+        let reddish = |c: Color| match c {
+            Color::Red | Color::LightRed => true,
+            Color::Rgb(r, g, b) => r > 150 && g < 90 && b < 90,
+            Color::Indexed(i) => [1, 9, 88, 124, 160, 196].contains(&i),
+            _ => false,
+        };
+        for (name, _) in BUILTIN {
+            let t = Theme::builtin(name, ColorDepth::TrueColor).unwrap();
+            for s in [t.copied, t.formula, t.common] {
+                for c in [s.fg, s.bg].into_iter().flatten() {
+                    assert!(!reddish(c), "{name}: {c:?} for a reuse mark");
+                }
+            }
+        }
+        // Monochrome: one attribute per kind, a different one each, none of them the
+        // underline of everything.
+        let m = Theme::monochrome();
+        let attrs: Vec<Modifier> = [m.copied, m.formula, m.common]
+            .iter()
+            .map(|s| s.add_modifier)
+            .collect();
+        for a in &attrs {
+            assert_eq!(a.bits().count_ones(), 1, "{attrs:?}");
+        }
+        assert!(attrs[0] != attrs[1] && attrs[1] != attrs[2] && attrs[0] != attrs[2]);
+        assert_eq!(
+            attrs
+                .iter()
+                .filter(|a| a.contains(Modifier::UNDERLINED))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
     fn truecolor_only_when_announced() {
         assert_eq!(ColorDepth::detect(None, None), ColorDepth::Palette256);
         assert_eq!(

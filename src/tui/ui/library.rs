@@ -25,7 +25,11 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             app.docs.len()
         )
     };
-    let block = pane(app, title, true);
+    let mut block = pane(app, title, true);
+    if let Some(warning) = super::warning_of_selected(app, (body.width as usize).saturating_sub(4))
+    {
+        block = block.title_bottom(warning);
+    }
     let inner = layout::inner(body);
     f.render_widget(block, body);
     let w = inner.width as usize;

@@ -230,10 +230,6 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(line), area);
         return;
     }
-    if let Some(line) = warning_of_selected(app, width) {
-        f.render_widget(Paragraph::new(line), area);
-        return;
-    }
     let mut spans = Vec::new();
     let mut used = 0;
     for &cmd in hint_commands(app) {
@@ -250,12 +246,9 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// In the library, the selected speech's `⚠` says what it means in place of the hints: its
-/// first warning, and the key of the load report that lists them all.
-fn warning_of_selected(app: &App, width: usize) -> Option<Line<'static>> {
-    if app.stack.last().is_some() || app.popup.is_some() {
-        return None;
-    }
+/// In the library, what the selected speech's `⚠` means: its first warning, and the key of the
+/// load report that lists them all (drawn in the table's bottom border, so the hints stay).
+pub(super) fn warning_of_selected(app: &App, width: usize) -> Option<Line<'static>> {
     let doc = *app.library.rows.get(app.library.list.selected)?;
     let warnings = &app.docs.get(doc)?.warnings;
     let first = warnings.first()?;

@@ -87,10 +87,7 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
     let block = pane(app, title, r.focus == Pane::Text).title_bottom(legend);
     f.render_widget(block, area);
     let inner = layout::inner(area);
-    let marks = app
-        .reuse_index()
-        .map(|i| i.marks[r.doc].as_slice())
-        .unwrap_or(&[]);
+    let marks = &r.marks;
     let mut lines = Vec::new();
     for (n, line) in r
         .lines

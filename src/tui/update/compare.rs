@@ -140,7 +140,7 @@ fn land(c: &mut CompareState) {
     }
 }
 
-fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
+pub(super) fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
     let max = c.rows.rows.len().saturating_sub(page(size));
     c.scroll = c.scroll.min(max);
 }

@@ -4,6 +4,7 @@
 pub(crate) mod compare;
 mod explorer;
 pub(crate) mod library;
+mod mouse;
 mod popup;
 pub(crate) mod reader;
 
@@ -21,6 +22,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Key(key) => on_key(app, key, &mut effects),
+        Action::Mouse(ev) => {
+            if matches!(app.phase, Phase::Ready) && app.input.is_none() {
+                mouse::on_mouse(app, ev, &mut effects);
+            }
+        }
         Action::Resize(w, h) => {
             app.size = (w, h);
             relayout(app);
@@ -57,6 +63,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::IndexProgress(p) => app.reuse = ReuseState::Pending(Some(p)),
         Action::Indexed(Ok(index)) => {
+            // Readers opened while the index was being built get their marks now.
+            for view in &mut app.stack {
+                if let View::Reader(r) = view {
+                    r.marks = index.marks_of(r.doc);
+                }
+            }
             app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
         }
@@ -73,6 +85,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SaveConflict { path, contents } => {
             app.popup = Some(Popup::ConfirmOverwrite { path, contents });
         }
+        // Signals are the event loop's business; one that reaches here changes nothing.
+        Action::Os(_) => {}
         Action::Tick => {
             if let Phase::Loading { ticks, .. } = &mut app.phase {
                 *ticks += 1;
@@ -119,6 +133,11 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
     }
     if ev.modifiers.contains(KeyModifiers::CONTROL) && matches!(ev.code, KeyCode::Char('c' | 'C')) {
         app.should_quit = true;
+        return;
+    }
+    // Raw mode delivers Ctrl-Z as a key: suspend as a shell user expects.
+    if ev.modifiers.contains(KeyModifiers::CONTROL) && matches!(ev.code, KeyCode::Char('z' | 'Z')) {
+        effects.push(Effect::Suspend);
         return;
     }
     app.status = None;

@@ -33,6 +33,10 @@ pub fn open_reader(app: &mut App, doc: usize, at: Option<usize>, focus_span: Opt
         scroll: 0,
         search: SearchState::default(),
         focus_span,
+        marks: app
+            .reuse_index()
+            .map(|i| i.marks_of(doc))
+            .unwrap_or_default(),
     };
     rewrap(&mut r, &app.docs, app.size);
     if let Some(at) = at {

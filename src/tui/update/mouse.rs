@@ -1,0 +1,200 @@
+//! The mouse, second to the keyboard: the wheel scrolls the pane under the pointer, a click
+//! selects a row or focuses a pane, a click on a passage of the comparison jumps to it.
+//!
+//! Hit-testing uses the same `layout` functions the widgets draw with, so a click lands where
+//! the eye sees the row.
+
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::super::app::{App, Effect, Pane, Popup, View};
+use super::super::keymap::Command;
+use super::super::layout;
+use super::{compare, explorer, library, reader};
+
+/// Rows the wheel moves per notch.
+const WHEEL: usize = 3;
+
+pub fn on_mouse(app: &mut App, ev: MouseEvent, effects: &mut Vec<Effect>) {
+    let at = Position::new(ev.column, ev.row);
+    let (step, up) = match ev.kind {
+        MouseEventKind::ScrollDown => (WHEEL, false),
+        MouseEventKind::ScrollUp => (WHEEL, true),
+        MouseEventKind::Down(MouseButton::Left) => {
+            if app.popup.is_none() {
+                click(app, at, effects);
+            }
+            return;
+        }
+        _ => return,
+    };
+    if app.popup.is_some() {
+        popup_scroll(app, up, step);
+        return;
+    }
+    wheel(app, at, up, step, effects);
+}
+
+fn wheel(app: &mut App, at: Position, up: bool, step: usize, effects: &mut Vec<Effect>) {
+    let cmd = if up { Command::Up } else { Command::Down };
+    let body = layout::body_of(app.size);
+    match app.stack.last_mut() {
+        Some(View::Reader(r)) => {
+            let (outline, _) = layout::reader(body, r.outline_open);
+            let over_outline = outline.is_some_and(|o| o.contains(at));
+            // The wheel scrolls the pane under the pointer, wherever the keyboard focus is.
+            let focus = r.focus;
+            r.focus = if over_outline {
+                Pane::Outline
+            } else {
+                Pane::Text
+            };
+            for _ in 0..step {
+                reader::on_command(app, cmd, effects);
+            }
+            if let Some(View::Reader(r)) = app.stack.last_mut() {
+                r.focus = focus;
+            }
+        }
+        Some(View::Compare(_)) => {
+            for _ in 0..step {
+                compare::on_command(app, cmd, effects);
+            }
+        }
+        Some(View::Explorer(_)) | Some(View::Concordance(_)) => {
+            for _ in 0..step {
+                explorer::on_command(app, cmd, effects);
+            }
+        }
+        None => {
+            for _ in 0..step {
+                library::on_command(app, cmd, effects);
+            }
+        }
+    }
+}
+
+/// The list row under `at` in a bordered list pane with one header line, if any.
+fn list_row(pane: Rect, at: Position, scroll: usize) -> Option<usize> {
+    let inner = layout::inner(pane);
+    if !inner.contains(at) || at.y == inner.y {
+        return None;
+    }
+    Some(scroll + (at.y - inner.y - 1) as usize)
+}
+
+fn click(app: &mut App, at: Position, effects: &mut Vec<Effect>) {
+    let body = layout::body_of(app.size);
+    match app.stack.last_mut() {
+        None => {
+            let Some(row) = list_row(body, at, app.library.list.scroll) else {
+                return;
+            };
+            if row >= app.library.rows.len() {
+                return;
+            }
+            // A click on the selected row opens it, as a second click would anywhere.
+            if row == app.library.list.selected {
+                library::on_command(app, Command::Open, effects);
+            } else {
+                app.library.list.selected = row;
+            }
+        }
+        Some(View::Reader(r)) => {
+            let (outline, text) = layout::reader(body, r.outline_open);
+            if let Some(o) = outline.filter(|o| o.contains(at)) {
+                r.focus = Pane::Outline;
+                let inner = layout::inner(o);
+                if inner.contains(at) {
+                    let pos = r.outline_list.scroll + (at.y - inner.y) as usize;
+                    let n = reader::visible_sections(&r.outline, &r.collapsed).len();
+                    if pos < n {
+                        let again = pos == r.outline_list.selected;
+                        r.outline_list.selected = pos;
+                        if again {
+                            reader::on_command(app, Command::Open, effects);
+                        }
+                    }
+                }
+            } else if text.contains(at) {
+                r.focus = Pane::Text;
+                let inner = layout::inner(text);
+                if inner.contains(at) {
+                    let line = r.scroll + (at.y - inner.y) as usize;
+                    r.cursor = line.min(r.lines.len().saturating_sub(1));
+                }
+            }
+        }
+        Some(View::Compare(_)) => compare_click(app, at),
+        Some(View::Explorer(l)) => {
+            if let Some(row) = list_row(body, at, l.scroll) {
+                let again = row == l.selected;
+                let n = app.reuse_index().map_or(0, |i| i.report.formulas.len());
+                if let Some(View::Explorer(l)) = app.stack.last_mut() {
+                    if row < n {
+                        l.selected = row;
+                    }
+                }
+                if again {
+                    explorer::on_command(app, Command::Open, effects);
+                }
+            }
+        }
+        Some(View::Concordance(c)) => {
+            if let Some(row) = list_row(body, at, c.list.scroll) {
+                if row < c.rows.len() {
+                    let again = row == c.list.selected;
+                    c.list.selected = row;
+                    if again {
+                        explorer::on_command(app, Command::Open, effects);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A click on a passage of the comparison makes it the current passage and brings its first row
+/// to the top. Kept apart: the comparison's rows are being rebuilt, and only this needs to follow.
+fn compare_click(app: &mut App, at: Position) {
+    let size = app.size;
+    let Some(View::Compare(c)) = app.stack.last_mut() else {
+        return;
+    };
+    let (_, left, right) = layout::compare(layout::body_of(size));
+    let inner = layout::inner(if left.contains(at) { left } else { right });
+    if !inner.contains(at) {
+        return;
+    }
+    let row = c.scroll + (at.y - inner.y) as usize;
+    let Some(r) = c.rows.rows.get(row) else {
+        return;
+    };
+    if let super::super::rows::RowKind::Passage(p) = r.kind {
+        c.current = Some(p);
+        c.scroll = c.rows.passage_row[p];
+        compare::clamp_scroll(c, size);
+    }
+}
+
+/// The wheel over a popup scrolls it (or moves its list's selection).
+fn popup_scroll(app: &mut App, up: bool, step: usize) {
+    let page = super::list_page(app);
+    match app.popup.as_mut() {
+        Some(Popup::Help { scroll }) | Some(Popup::LoadReport { scroll }) => {
+            *scroll = if up {
+                scroll.saturating_sub(step)
+            } else {
+                *scroll + step
+            };
+        }
+        Some(Popup::ReusedBy { entries, list, .. }) => {
+            let cmd = if up { Command::Up } else { Command::Down };
+            let n = entries.len();
+            for _ in 0..step {
+                library::move_in_list(list, cmd, n, page);
+            }
+        }
+        _ => {}
+    }
+}

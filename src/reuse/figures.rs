@@ -57,6 +57,7 @@ pub fn documents(
                 },
                 chars,
                 spans,
+                duplicate_of: None,
             }
         })
         .collect()

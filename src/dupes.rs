@@ -4,7 +4,10 @@
 //!
 //! - **Exact**: the same comparison key (script, width, punctuation and spacing aside).
 //! - **Near-exact**: one alignment of the two covers at least [`NEAR`] of both keys (a copy with a
-//!   heading or a sentence more or less, a different trailer).
+//!   heading or a sentence more or less, a different trailer);
+//! - **Abridged**: one of the two lies whole (≥ [`WHOLE`]) in the other, which is at most a few
+//!   paragraphs longer (≥ [`ABRIDGED`] of it covered): the same report, cut by whoever copied it
+//!   (a collection "screened to remove irrelevant phrases" beside the full Wikisource text).
 //!
 //! Pairs are never aligned all against all: each speech gets a small bottom-k sketch of its
 //! shingles, only speeches of similar length sharing most of their sketch are shortlisted, and
@@ -18,6 +21,10 @@ use crate::align::{self, key::Key};
 
 /// Share of both keys one alignment must cover for a near-exact copy.
 pub const NEAR: f64 = 0.95;
+/// Share of the shorter key one alignment must cover for an abridged copy…
+pub const WHOLE: f64 = 0.98;
+/// …and share of the longer one.
+pub const ABRIDGED: f64 = 0.80;
 /// Shingle length of the sketches, in key characters.
 const SHINGLE: usize = 12;
 /// Sketch size: the K smallest shingle hashes of a speech.
@@ -32,6 +39,8 @@ pub enum Copy {
     Exact,
     /// Near-exact: the smaller of the two shares of the keys the alignment covers (0.95..1).
     Near(f64),
+    /// Abridged: one lies whole in the other; the smaller of the two shares (0.80..0.95).
+    Abridged(f64),
 }
 
 /// What the finder needs of a speech.
@@ -79,17 +88,14 @@ impl Duplicates {
             }
         }
         // Near-exact: shortlisted through shared sketch values, then aligned.
-        let verified: Vec<((usize, usize), f64)> = shortlist(&summaries)
+        let verified: Vec<((usize, usize), Copy)> = shortlist(&summaries)
             .into_par_iter()
             .filter(|&(a, b)| !how.contains_key(&(a, b)))
-            .filter_map(|(a, b)| {
-                let share = aligned_share(items[a].text, items[b].text);
-                (share >= NEAR).then_some(((a, b), share))
-            })
+            .filter_map(|(a, b)| Some(((a, b), copy_of(items[a].text, items[b].text)?)))
             .collect();
-        for ((a, b), share) in verified {
+        for ((a, b), copy) in verified {
             sets.union(a, b);
-            how.entry((a, b)).or_insert(Copy::Near(share));
+            how.entry((a, b)).or_insert(copy);
         }
         // Each set's original: the earliest date, then the first listed.
         let mut original: FxHashMap<usize, usize> = FxHashMap::default();
@@ -112,7 +118,11 @@ impl Duplicates {
                         {
                             Copy::Exact
                         } else {
-                            Copy::Near(aligned_share(items[o].text, items[i].text))
+                            // Linked through a third member; measured here for the message.
+                            copy_of(items[o].text, items[i].text).unwrap_or_else(|| {
+                                let (x, y) = aligned_shares(items[o].text, items[i].text);
+                                Copy::Abridged(x.min(y))
+                            })
                         }
                     });
                     (o, copy)
@@ -290,8 +300,8 @@ fn shortlist(summaries: &[Summary]) -> Vec<(usize, usize)> {
                 .sketch
                 .len()
                 .min(summaries[b as usize].sketch.len());
-            // 95% of both in one alignment needs lengths within about that ratio.
-            2 * n as usize >= k && la.min(lb) * 10 >= la.max(lb) * 9
+            // A copy needs lengths within about the abridged ratio.
+            2 * n as usize >= k && la.min(lb) * 100 >= la.max(lb) * 75
         })
         .map(|((a, b), _)| (a as usize, b as usize))
         .collect();
@@ -299,14 +309,27 @@ fn shortlist(summaries: &[Summary]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The smaller of the two shares of the keys that one alignment of the texts covers.
-fn aligned_share(a: &str, b: &str) -> f64 {
+/// Whether one text copies the other, and how.
+fn copy_of(a: &str, b: &str) -> Option<Copy> {
+    let (x, y) = aligned_shares(a, b);
+    let (lo, hi) = (x.min(y), x.max(y));
+    if lo >= NEAR {
+        Some(Copy::Near(lo))
+    } else if hi >= WHOLE && lo >= ABRIDGED {
+        Some(Copy::Abridged(lo))
+    } else {
+        None
+    }
+}
+
+/// The shares of both keys that one alignment of the texts covers.
+fn aligned_shares(a: &str, b: &str) -> (f64, f64) {
     let params = align::Params {
         word_ops: false,
         ..align::Params::default()
     };
     let cmp = align::compare(a, b, &params);
-    cmp.a_reused.min(cmp.b_reused)
+    (cmp.a_reused, cmp.b_reused)
 }
 
 struct UnionFind(Vec<usize>);
@@ -389,6 +412,25 @@ mod tests {
         assert_eq!(d.distinct(), 2);
         assert_eq!(d.sets(), vec![vec![2, 0, 3]]);
         assert!(d.same_speech(0, 3) && !d.same_speech(1, 2));
+    }
+
+    #[test]
+    fn an_abridged_copy_is_a_copy() {
+        let text = crate::corpus::documents_from_bytes(
+            std::path::Path::new("a.txt"),
+            include_bytes!("../sample/003_fad5f05ac5c28cf9.txt"),
+        )
+        .unwrap()
+        .remove(0)
+        .text;
+        // Its last tenth cut off.
+        let n = text.chars().count();
+        let cut: String = text.chars().take(n * 9 / 10).collect();
+        let d = Duplicates::find(&[item(&text, None), item(&cut, None)]);
+        match d.copy_kind(1) {
+            Some(Copy::Abridged(s)) => assert!((ABRIDGED..NEAR).contains(&s), "{s}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

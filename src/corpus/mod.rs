@@ -250,6 +250,10 @@ fn mark_duplicates(docs: &mut [Document]) {
             Some(crate::dupes::Copy::Near(share)) => {
                 format!("a near-exact copy ({:.0}% in one alignment)", share * 100.0)
             }
+            Some(crate::dupes::Copy::Abridged(share)) => format!(
+                "an abridged copy (lies whole in the other; {:.0}% of the longer covered)",
+                share * 100.0
+            ),
             _ => "a copy (the same text)".to_string(),
         };
         docs[i].warnings.push(format!(

@@ -46,7 +46,13 @@ pub fn find_place(title: &str, text: &str, path: &Path) -> Option<String> {
             return Some(p);
         }
     }
-    if national(title) || text.lines().take(6).any(national) {
+    if national(title)
+        || text
+            .lines()
+            .take(6)
+            .filter(|l| !super::shape::has_sentence(l))
+            .any(national)
+    {
         return Some("全国".into());
     }
     from_file_name(path)
@@ -82,16 +88,26 @@ fn clean(candidate: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// A national speech: of the State Council, or at a session of the National People's Congress or
+/// a national party congress (`在第十三届全国人民代表大会…`, not a province's own congress
+/// mentioning it).
 fn national(line: &str) -> bool {
+    static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[在于—\s])(中华人民共和国)?第[一二三四五六七八九十]+(届|次)全国(人民代表大会|代表大会)")
+            .expect("national pattern")
+    });
     let head: String = line.chars().take(60).collect();
-    head.contains("国务院") || head.contains("全国人民代表大会") || head.contains("全国代表大会")
+    head.contains("国务院") || SESSION.is_match(&head)
 }
 
 /// `2019_浙江省_政府工作报告.txt` → `浙江省`; `2005_国务院_…` → `全国`.
 fn from_file_name(path: &Path) -> Option<String> {
     let stem = path.file_stem()?.to_string_lossy();
     let parts: Vec<&str> = stem.split(['_', ' ', '-', '—']).collect();
-    if parts.iter().any(|p| national(p) || *p == "全国人大") {
+    if parts
+        .iter()
+        .any(|p| national(p) || *p == "全国人大" || p.contains("全国代表大会"))
+    {
         return Some("全国".into());
     }
     parts

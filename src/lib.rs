@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod corpus;
+pub mod dupes;
 pub mod export;
 pub mod outline;
 pub mod paths;

@@ -206,7 +206,11 @@ fn user_chrome_patterns_from_the_config_dir() {
     let config = tmp.path().join("config");
     fs::create_dir_all(config.join("speechtui")).unwrap();
     let page = tmp.path().join("page.txt");
-    fs::write(&page, format!("本站公告：今晚维护\n{SPEECH}")).unwrap();
+    fs::write(
+        &page,
+        format!("本站公告：今晚十点起维护，请各位读者谅解。\n{SPEECH}"),
+    )
+    .unwrap();
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_speechtui"))
             .args(args)

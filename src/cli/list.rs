@@ -54,6 +54,8 @@ fn to_json(report: &LoadReport, sections: &[usize]) -> serde_json::Value {
                 "part": d.part,
                 "title": d.title,
                 "date": d.date,
+                "place": d.place,
+                "duplicate_of": d.duplicate_of,
                 "encoding": d.encoding,
                 "chars": d.chars(),
                 "sections": sections,
@@ -69,6 +71,15 @@ fn to_json(report: &LoadReport, sections: &[usize]) -> serde_json::Value {
     json!({"documents": documents, "skipped": skipped})
 }
 
+/// The title, with the place in front where the title does not name it (titles of many reports
+/// read just 政府工作报告).
+fn labelled(d: &corpus::Document) -> String {
+    match &d.place {
+        Some(place) if !d.title.contains(place.as_str()) => format!("{place} {}", d.title),
+        _ => d.title.clone(),
+    }
+}
+
 fn to_text(report: &LoadReport, sections: &[usize]) -> String {
     let mut out = String::new();
     let files: std::collections::HashSet<_> = report.documents.iter().map(|d| &d.path).collect();
@@ -80,7 +91,7 @@ fn to_text(report: &LoadReport, sections: &[usize]) -> String {
         );
     }
     for (i, d) in report.documents.iter().enumerate() {
-        let title = truncate(&visible_inline(&d.title), TITLE_COLUMNS);
+        let title = truncate(&visible_inline(&labelled(d)), TITLE_COLUMNS);
         let _ = writeln!(
             out,
             "{:>4}  {:<10}  {:>8}  {:>8}  {:<9} {}",
@@ -120,5 +131,20 @@ fn to_text(report: &LoadReport, sections: &[usize]) -> String {
         if files.len() == 1 { "" } else { "s" },
         report.skipped.len()
     );
+    let copies = report
+        .documents
+        .iter()
+        .filter(|d| d.duplicate_of.is_some())
+        .count();
+    if copies > 0 {
+        // Appended to the summary line: one speech per set of duplicates in every count.
+        out.pop();
+        let _ = writeln!(
+            out,
+            "; {copies} duplicate{} of other speeches (marked !), {} distinct",
+            if copies == 1 { "" } else { "s" },
+            report.documents.len() - copies
+        );
+    }
     out
 }

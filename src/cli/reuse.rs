@@ -131,7 +131,7 @@ pub fn to_json(docs: &[Document], report: &ReuseReport, top: usize) -> serde_jso
         .zip(docs)
         .map(|(r, d)| {
             json!({"id": r.id, "title": d.title, "reused": r.reused, "chars": r.chars,
-                   "spans": r.spans.len()})
+                   "spans": r.spans.len(), "duplicate_of": d.duplicate_of})
         })
         .collect();
     let pairs: Vec<_> = report
@@ -190,10 +190,22 @@ pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
             clean(&f.template)
         );
     }
-    let mut borrowed: Vec<_> = report.documents.iter().enumerate().collect();
+    // A copy carries its original's share: listed once, as the original.
+    let mut borrowed: Vec<_> = report
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.duplicate_of.is_none())
+        .collect();
+    let copies = report.documents.len() - borrowed.len();
     borrowed.sort_by(|a, b| b.1.reused.total_cmp(&a.1.reused).then(a.0.cmp(&b.0)));
     out += &format!(
-        "\nMost borrowed speeches (top {top}; share of the text shared with other speeches)\n"
+        "\nMost borrowed speeches (top {top}; share of the text shared with other speeches{})\n",
+        if copies > 0 {
+            format!("; {copies} duplicates counted with their originals")
+        } else {
+            String::new()
+        }
     );
     for (i, d) in borrowed.into_iter().take(top) {
         out += &format!(

@@ -10,7 +10,9 @@
 //! 3. The speech is the heaviest run of lines (maximum-sum segment) over all blocks: prose-dense
 //!    text wins over page furniture, a short chrome-like line inside a long speech is crossed, and
 //!    nothing after a footer or a related-articles header is ever joined to the speech.
-//! 4. Whatever prose-like text is left outside the speech (and outside the page's tail) is reported
+//! 4. Above the speech's title (or first line of speech), short lines without a sentence in them
+//!    are page chrome too, whatever their words ([`super::shape`]).
+//! 5. Whatever prose-like text is left outside the speech (and outside the page's tail) is reported
 //!    as a warning, never dropped silently.
 
 use std::ops::Range;
@@ -129,7 +131,31 @@ fn classify(text: &str, cjk: usize, patterns: &ChromePatterns) -> Kind {
             return Kind::Marker { n, title };
         }
     }
+    if let Some(kind) = super::shape::chrome_shape(text) {
+        return Kind::Chrome(kind);
+    }
     Kind::Content
+}
+
+/// Moves the start of the speech past the chrome-shaped lines above its title or first line of
+/// speech (a site name, a menu without separators, a slogan): see [`super::shape`]. If nothing but
+/// such lines is left, there is no speech.
+fn trim_top(lines: &mut [Line], body: Range<usize>) -> Range<usize> {
+    let mut i = body.start;
+    while i < body.end {
+        match lines[i].kind {
+            Kind::Blank | Kind::Junk => {}
+            Kind::Content if super::shape::above_speech_chrome(&lines[i].text) => {
+                lines[i].kind = Kind::Chrome(ChromeKind::Banner);
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    while i < body.end && !matches!(lines[i].kind, Kind::Content | Kind::Marker { .. }) {
+        i += 1;
+    }
+    i..body.end
 }
 
 /// Weight of soft chrome in the maximum-sum segment, in Chinese characters.
@@ -308,6 +334,7 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
     }
     mark_teaser_lists(&mut lines);
     let body = end_at_closing(&lines, heaviest_segment(&lines));
+    let body = trim_top(&mut lines, body);
     let mut warnings = Vec::new();
     if let Some((page, pages)) = &notes.pagination {
         warnings.push(format!(

@@ -17,9 +17,10 @@ mod lines;
 mod meta;
 mod pagebreak;
 pub mod patterns;
-pub mod place_hint;
+pub mod place;
 pub mod process;
 pub mod sample;
+pub mod shape;
 pub mod spec;
 mod split;
 mod watermark;
@@ -53,6 +54,12 @@ pub struct Document {
     pub title: String,
     /// The date as the text states it, normalised to `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<String>,
+    /// The province, city or county the speech belongs to (`浙江省`, `长沙市`; `全国` for national
+    /// speeches), from its title, its first lines or its file name.
+    pub place: Option<String>,
+    /// The id of the speech this one copies (same text, or ≥ 95% of both in one alignment), set by
+    /// [`load_with`]; `None` for an original. See [`crate::dupes`].
+    pub duplicate_of: Option<String>,
     /// Name of the encoding the file was decoded with (e.g. `UTF-8`, `GB18030`, `UTF-16LE`).
     pub encoding: String,
     /// The cleaned speech: what the reader shows and what is compared. Offsets everywhere are
@@ -223,6 +230,7 @@ pub fn load_with(
         .documents
         .sort_by(|a, b| a.path.cmp(&b.path).then(a.part.cmp(&b.part)));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    mark_duplicates(&mut report.documents);
     // Reasons are shown as they are (they may quote a path): make them terminal-safe here.
     for s in &mut report.skipped {
         if let std::borrow::Cow::Owned(safe) = visible_inline(&s.reason) {
@@ -230,6 +238,48 @@ pub fn load_with(
         }
     }
     Ok(report)
+}
+
+/// Sets `duplicate_of` on every copy (see [`crate::dupes`]) and names its original in its
+/// warnings, so the load report says why a speech counts as one with another.
+fn mark_duplicates(docs: &mut [Document]) {
+    let items: Vec<crate::dupes::Item> = docs
+        .iter()
+        .map(|d| crate::dupes::Item {
+            text: &d.text,
+            date: d.date.as_deref(),
+        })
+        .collect();
+    let found = crate::dupes::Duplicates::find(&items);
+    for i in 0..docs.len() {
+        let Some(o) = found.duplicate_of(i) else {
+            continue;
+        };
+        let original = docs[o].id.clone();
+        let how = match found.copy_kind(i) {
+            Some(crate::dupes::Copy::Near(share)) => {
+                format!("a near-exact copy ({:.0}% in one alignment)", share * 100.0)
+            }
+            Some(crate::dupes::Copy::Abridged(share)) => format!(
+                "an abridged copy (lies whole in the other; {:.0}% of the longer covered)",
+                share * 100.0
+            ),
+            _ => "a copy (the same text)".to_string(),
+        };
+        docs[i].warnings.push(format!(
+            "{how} of {}: counted once with it in shares and lists",
+            visible_inline(&original)
+        ));
+        docs[i].duplicate_of = Some(original);
+    }
+}
+
+/// The duplicate sets of a list of documents as [`load_with`] marked them, by position in the
+/// list: what the reader and the reuse engine use to count a set as one speech.
+pub fn duplicates(docs: &[Document]) -> crate::dupes::Duplicates {
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let of: Vec<Option<&str>> = docs.iter().map(|d| d.duplicate_of.as_deref()).collect();
+    crate::dupes::Duplicates::from_ids(&ids, &of)
 }
 
 /// The speeches in the bytes of one file (named `path` for ids and titles), with the built-in

@@ -99,6 +99,16 @@ pub fn process(
             "no speech found (only page chrome)".into()
         });
     }
+    // Short lines without a sentence anywhere (a menu, a list of links) are no speech, however
+    // much Chinese they hold.
+    if !page.lines[page.body.clone()]
+        .iter()
+        .any(|l| l.kind == Kind::Content && super::shape::has_sentence(&l.text))
+    {
+        return Err(
+            "no speech found (no sentence, only short lines: navigation or a list of links)".into(),
+        );
+    }
     file_warnings.extend(page.warnings.iter().cloned());
 
     let parts = split(&page.lines, &page.body);
@@ -147,6 +157,12 @@ pub fn process(
                     text = format!("{}\n{text}", line.text);
                 }
             }
+            if let Some(copies) = repeated(&page.lines, part.lines.clone()).filter(|&n| n > 1) {
+                warnings.push(format!(
+                    "the file holds this speech {copies} times: one copy kept, {} dropped",
+                    copies - 1
+                ));
+            }
             if !dropped.is_empty() {
                 warnings.push(format!(
                     "removed {} chrome-like line(s) inside the speech (first: “{}”)",
@@ -154,6 +170,7 @@ pub fn process(
                     dropped[0]
                 ));
             }
+            let place = super::place::find_place(&title, &text, path);
             Document {
                 id: if several {
                     format!("{id_base}#{}", k + 1)
@@ -164,6 +181,8 @@ pub fn process(
                 part: several.then_some(k + 1),
                 title,
                 date,
+                place,
+                duplicate_of: None,
                 encoding: decoded.encoding.to_string(),
                 text,
                 raw: Arc::clone(&raw),
@@ -172,6 +191,18 @@ pub fn process(
         })
         .collect();
     Ok(docs)
+}
+
+/// How many times the page holds a speech: the count of its longest paragraph over the whole page
+/// (a page saved over and over into one file keeps one copy; the others must not go unsaid). A
+/// speech too short to have a telling paragraph is not counted.
+fn repeated(lines: &[Line], part: std::ops::Range<usize>) -> Option<usize> {
+    let longest = lines[part]
+        .iter()
+        .filter(|l| l.kind == Kind::Content)
+        .max_by_key(|l| l.cjk)
+        .filter(|l| l.cjk >= 30)?;
+    Some(lines.iter().filter(|l| l.text == longest.text).count())
 }
 
 /// The text of a speech's lines, and the chrome lines left out from inside it.

@@ -58,6 +58,7 @@ pub fn documents(
                 },
                 chars,
                 spans,
+                duplicate_of: None,
             }
         })
         .collect()

@@ -100,6 +100,12 @@ pub struct DocReuse {
     pub chars: usize,
     /// Reused spans in text order (spans of neighbouring formulas may overlap by a few chars).
     pub spans: Vec<ReusedSpan>,
+    /// For a copy of another speech (see [`crate::dupes`]): that speech's index. A copy is left
+    /// out of the engine (a set of duplicates is one speech in every share, pair and count) and
+    /// carries its original's share; its spans are the original's when the texts are identical,
+    /// else none.
+    #[serde(default)]
+    pub duplicate_of: Option<usize>,
 }
 
 /// Two speeches that share wording, with how much.
@@ -223,9 +229,82 @@ fn key_fingerprint() -> ContentHash {
     ContentHash::of(&bytes)
 }
 
-/// Builds the reuse report of a corpus.
+/// Builds the reuse report of a corpus. Speeches marked as copies of others (`duplicate_of`, set
+/// by the loader) count as one speech with their original: they are left out of the engine and
+/// given their original's figures, so twins never top the borrowed list at 100% nor the pairs.
 pub fn build(
     docs: &[Document],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<ReuseReport> {
+    let dupes = crate::corpus::duplicates(docs);
+    let keep: Vec<usize> = (0..docs.len())
+        .filter(|&i| !dupes.is_duplicate(i))
+        .collect();
+    let originals: Vec<&Document> = keep.iter().map(|&i| &docs[i]).collect();
+    let report = build_distinct(&originals, options, progress)?;
+    Ok(if keep.len() == docs.len() {
+        report
+    } else {
+        with_copies(report, docs, &keep, &dupes)
+    })
+}
+
+/// The report of the originals (`keep`, positions in `docs`) spread over the whole list: indexes
+/// mapped back, each copy given its original's figures.
+fn with_copies(
+    mut report: ReuseReport,
+    docs: &[Document],
+    keep: &[usize],
+    dupes: &crate::dupes::Duplicates,
+) -> ReuseReport {
+    let mut documents: Vec<Option<DocReuse>> = vec![None; docs.len()];
+    for (k, d) in std::mem::take(&mut report.documents)
+        .into_iter()
+        .enumerate()
+    {
+        documents[keep[k]] = Some(d);
+    }
+    for (i, doc) in docs.iter().enumerate() {
+        let Some(o) = dupes.duplicate_of(i) else {
+            continue;
+        };
+        let original = documents[o].as_ref().expect("an original is in the engine");
+        // Spans are offsets into the original's text: valid for the copy only if the text is the
+        // same (a near copy would get marks in the wrong places).
+        let spans = if doc.text == docs[o].text {
+            original.spans.clone()
+        } else {
+            Vec::new()
+        };
+        documents[i] = Some(DocReuse {
+            id: doc.id.clone(),
+            reused: original.reused,
+            chars: doc.chars(),
+            spans,
+            duplicate_of: Some(o),
+        });
+    }
+    report.documents = documents
+        .into_iter()
+        .map(|d| d.expect("every speech has figures"))
+        .collect();
+    for p in &mut report.pairs {
+        (p.a, p.b) = (keep[p.a], keep[p.b]);
+    }
+    for f in &mut report.formulas {
+        f.representative.doc = keep[f.representative.doc];
+        for o in &mut f.occurrences {
+            o.doc = keep[o.doc];
+        }
+    }
+    report.stats.documents = docs.len();
+    report
+}
+
+/// [`build`] over speeches that are all distinct.
+fn build_distinct(
+    docs: &[&Document],
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> anyhow::Result<ReuseReport> {

@@ -85,12 +85,25 @@ pub struct ReuseIndex {
 }
 
 impl ReuseIndex {
-    /// `docs` are the speeches the report was built from, in the same order. Copies are found by
-    /// the stop-gap detection (same key, or a pair sharing nearly all of both) until the corpus says which speech duplicates which.
+    /// `docs` are the speeches the report was built from, in the same order; copies are the
+    /// duplicates the corpus found at load (`Document::duplicate_of`).
     pub fn new(report: ReuseReport, docs: &[Document]) -> ReuseIndex {
-        let dups = Duplicates::near(&report, docs);
+        let index_of: std::collections::HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let duplicate_of: Vec<Option<usize>> = docs
+            .iter()
+            .map(|d| {
+                d.duplicate_of
+                    .as_deref()
+                    .and_then(|id| index_of.get(id).copied())
+            })
+            .collect();
+        let dups = Duplicates::from_duplicate_of(&duplicate_of);
         let years = docs.iter().map(|d| d.year()).collect();
-        let places = docs.iter().map(speechtui::corpus::place_hint::of).collect();
+        let places = docs.iter().map(|d| d.place.clone()).collect();
         let sharing = Sharing::new(&report, dups, years, places);
         let n = docs.len();
         let borrowed = (0..n)

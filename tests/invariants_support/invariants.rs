@@ -64,6 +64,8 @@ pub fn doc_of_text(text: &str) -> Document {
         part: None,
         title: "x".into(),
         date: None,
+        place: None,
+        duplicate_of: None,
         encoding: "UTF-8".into(),
         text: text.into(),
         raw: text.into(),

@@ -32,6 +32,8 @@ pub fn load_txt(dir: &Path, n: usize) -> Vec<Document> {
                 title: name.clone(),
                 date: year.map(str::to_string),
                 part: None,
+                place: None,
+                duplicate_of: None,
                 encoding: "UTF-8".into(),
                 raw: Arc::from(raw.as_str()),
                 text,

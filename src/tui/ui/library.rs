@@ -128,10 +128,9 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Where the speech was given. The file name is today's only source; a place the corpus reads
-/// from the text itself is to take precedence once documents carry one.
+/// Where the speech was given, as the corpus read it (title, first lines or file name).
 pub fn place_of(d: &speechtui::corpus::Document) -> Option<String> {
-    speechtui::corpus::place_hint::of(d)
+    d.place.clone()
 }
 
 /// Right-aligned in `w` columns.

@@ -71,7 +71,7 @@ fn open_compare_save_quit() {
     tmux.wait_text("marked");
     tmux.keys(&["j", "c"]);
     let cmp = tmux.wait_for("the comparison", |s| {
-        s.contains("reused ·") && s.contains("A ·")
+        s.contains("shared ·") && s.contains("A ·")
     });
     assert!(cmp.contains("Comparison"), "{cmp}");
 
@@ -90,7 +90,7 @@ fn open_compare_save_quit() {
     assert!(name.contains("__vs__"), "{name}");
     let report = std::fs::read_to_string(&files[0]).unwrap();
     assert!(
-        report.starts_with("speechtui comparison report"),
+        report.starts_with("speechtui side-by-side comparison"),
         "{report}"
     );
     assert!(!report.contains('\u{1b}'), "escape codes in the saved file");

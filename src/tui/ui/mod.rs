@@ -150,6 +150,7 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::PrevPassage,
             Command::Fold,
             Command::Open,
+            Command::Search,
             Command::Save,
             Command::Back,
             Command::Help,

@@ -28,6 +28,11 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 }
                 lines.push(Line::default());
             }
+            lines.push(Line::from(Span::styled("The comparison screen", t.header)));
+            for l in super::compare::LEGEND {
+                lines.push(Line::from(Span::styled(format!("  {l}"), t.text)));
+            }
+            lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 "Set keys in <config dir>/speechtui/config.toml: [keys] name = [\"key\", …]",
                 t.dim,

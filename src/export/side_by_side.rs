@@ -232,9 +232,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let cw = c.width().unwrap_or(0);
             if w + cw > width && !line.is_empty() {
                 let mut carry = Vec::new();
-                if no_line_start(c) && line.len() > 1 {
+                let ends_latin = line.last().is_some_and(|&x| latin(x));
+                if no_line_start(c) && line.len() > 1 && !ends_latin {
                     carry.push(line.pop().unwrap_or(' '));
-                } else if latin(c) {
+                } else if latin(c) || (no_line_start(c) && ends_latin) {
                     // A number or Latin word moves down whole (unless it fills the line).
                     let run = line.iter().rev().take_while(|&&x| latin(x)).count();
                     if run < line.len() {

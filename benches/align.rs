@@ -11,7 +11,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use speechtui::align::{compare, Params};
+use speechtui::align::rows::{rows, Row};
+use speechtui::align::{compare, Comparison, Params};
 
 const LEN: usize = 60_000;
 
@@ -79,6 +80,14 @@ fn shuffled(s: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// The comparison as the screen and the CLI need it: passages, then the rows laying out both
+/// texts whole.
+fn full(a: &str, b: &str, params: &Params) -> (Comparison, Vec<Row>) {
+    let cmp = compare(a, b, params);
+    let r = rows(&cmp, a.chars().count(), b.chars().count());
+    (cmp, r)
+}
+
 fn bench(c: &mut Criterion) {
     let (zj, js, gw, ws) = inputs();
     let unrelated = shuffled(&js);
@@ -95,23 +104,23 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("compare");
     g.sample_size(20);
     g.bench_function("related_60k", |b| {
-        b.iter(|| compare(black_box(&zj), black_box(&js), &params))
+        b.iter(|| full(black_box(&zj), black_box(&js), &params))
     });
     g.bench_function("near_duplicate_60k", |b| {
-        b.iter(|| compare(black_box(&gw), black_box(&ws), &params))
+        b.iter(|| full(black_box(&gw), black_box(&ws), &params))
     });
     g.bench_function("self_60k", |b| {
-        b.iter(|| compare(black_box(&zj), black_box(&zj), &params))
+        b.iter(|| full(black_box(&zj), black_box(&zj), &params))
     });
     g.bench_function("unrelated_60k", |b| {
-        b.iter(|| compare(black_box(&zj), black_box(&unrelated), &params))
+        b.iter(|| full(black_box(&zj), black_box(&unrelated), &params))
     });
     let no_ops = Params {
         word_ops: false,
         ..Params::default()
     };
     g.bench_function("related_60k_without_word_ops", |b| {
-        b.iter(|| compare(black_box(&zj), black_box(&js), &no_ops))
+        b.iter(|| full(black_box(&zj), black_box(&js), &no_ops))
     });
     g.finish();
 }

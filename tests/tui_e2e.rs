@@ -92,7 +92,7 @@ fn open_compare_save_quit() {
     assert!(name.contains("__vs__"), "{name}");
     let report = std::fs::read_to_string(&files[0]).unwrap();
     assert!(
-        report.starts_with("speechtui comparison report"),
+        report.starts_with("speechtui side-by-side comparison"),
         "{report}"
     );
     assert!(!report.contains('\u{1b}'), "escape codes in the saved file");

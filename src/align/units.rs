@@ -86,6 +86,24 @@ fn is_closing(c: char) -> bool {
     is_no_start(c) && !c.is_whitespace() && c != '—'
 }
 
+/// The opener a closing bracket or quote pairs with.
+fn opener_of(c: char) -> Option<char> {
+    Some(match c {
+        '）' => '（',
+        ')' => '(',
+        '》' => '《',
+        '」' => '「',
+        '』' => '『',
+        '】' => '【',
+        '〕' => '〔',
+        '”' => '“',
+        '’' => '‘',
+        '〉' => '〈',
+        ']' => '[',
+        _ => return None,
+    })
+}
+
 fn is_opening(c: char) -> bool {
     matches!(
         c,
@@ -177,6 +195,10 @@ fn trim_start(t: &[char], s: &mut Span) {
     while s.start < s.end && (is_no_start(t[s.start]) || t[s.start].is_control()) {
         s.start += 1;
     }
+    // An opening quote or bracket right before belongs to the passage (`“五位一体”`).
+    while s.start > 0 && s.start < s.end && is_opening(t[s.start - 1]) {
+        s.start -= 1;
+    }
 }
 
 /// Drops trailing openers and spaces, then takes the closing punctuation right after the end
@@ -191,6 +213,15 @@ fn settle_end(t: &[char], s: &mut Span) {
     let mut n = 0;
     while s.end < t.len() && n < 3 && is_closing(t[s.end]) {
         let c = t[s.end];
+        // A closing bracket or quote only with its opener inside the passage.
+        if let Some(open) = opener_of(c) {
+            let inside = &t[s.start..s.end];
+            let opens = inside.iter().filter(|&&x| x == open).count();
+            let closes = inside.iter().filter(|&&x| x == c).count();
+            if opens <= closes {
+                break;
+            }
+        }
         s.end += 1;
         n += 1;
         if is_clause_end(c) {
@@ -295,6 +326,44 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
     }
     settle_end(a.chars, &mut d.a);
     settle_end(b.chars, &mut d.b);
+}
+
+/// A passage that runs over a line break into a few characters of the next paragraph (a
+/// heading's `（一）`) or starts with the tail of the previous one stops at the line break, on
+/// both sides (only when both sides have such a stray piece, so they stay matched).
+fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
+    let tail = |side: &Side, s: Span| {
+        let nl = side.chars[s.start..s.end]
+            .iter()
+            .rposition(|&c| c == '\n')?;
+        let cut = s.start + nl;
+        let rest = Span {
+            start: cut,
+            end: s.end,
+        };
+        (side.key_len(rest) <= CLAUSE_SLACK).then_some(cut)
+    };
+    if let (Some(ca), Some(cb)) = (tail(a, d.a), tail(b, d.b)) {
+        if ca > d.a.start && cb > d.b.start {
+            d.a.end = ca;
+            d.b.end = cb;
+        }
+    }
+    let head = |side: &Side, s: Span| {
+        let nl = side.chars[s.start..s.end].iter().position(|&c| c == '\n')?;
+        let cut = s.start + nl + 1;
+        let lead = Span {
+            start: s.start,
+            end: cut,
+        };
+        (side.key_len(lead) <= CLAUSE_SLACK && cut < s.end).then_some(cut)
+    };
+    if let (Some(ca), Some(cb)) = (head(a, d.a), head(b, d.b)) {
+        d.a.start = ca;
+        d.b.start = cb;
+        trim_start(a.chars, &mut d.a);
+        trim_start(b.chars, &mut d.b);
+    }
 }
 
 /// 1 − edits / longer side, on the key.
@@ -508,6 +577,7 @@ pub fn reader_units(
             trim_start(b.chars, &mut d.b);
             snap_start(a, b, &mut d, min_similarity);
             snap_end(a, b, &mut d, min_similarity);
+            drop_stray_lines(a, b, &mut d);
             (!d.a.is_empty() && !d.b.is_empty()).then_some(d)
         })
         .collect();

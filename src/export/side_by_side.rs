@@ -210,6 +210,11 @@ fn no_line_start(c: char) -> bool {
     )
 }
 
+/// Part of a number or a Latin word, which a line break must not cut.
+fn latin(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-')
+}
+
 /// Wraps `text` to lines of at most `width` display cells; a line break starts a new line, blank
 /// lines are dropped, and a closing punctuation mark never starts a line (it takes the last
 /// character of the line before along with it).
@@ -227,8 +232,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             let cw = c.width().unwrap_or(0);
             if w + cw > width && !line.is_empty() {
                 let mut carry = Vec::new();
-                if no_line_start(c) && line.len() > 1 {
+                let ends_latin = line.last().is_some_and(|&x| latin(x));
+                if no_line_start(c) && line.len() > 1 && !ends_latin {
                     carry.push(line.pop().unwrap_or(' '));
+                } else if latin(c) || (no_line_start(c) && ends_latin) {
+                    // A number or Latin word moves down whole (unless it fills the line).
+                    let run = line.iter().rev().take_while(|&&x| latin(x)).count();
+                    if run < line.len() {
+                        carry = line.split_off(line.len() - run);
+                    }
                 }
                 out.push(line.iter().collect::<String>());
                 line = carry;
@@ -254,6 +266,7 @@ mod tests {
         assert_eq!(lines, vec!["坚持稳中求", "进，工作总基", "调。"]);
         assert!(lines.iter().all(|l| width_of(l) <= 12));
         assert_eq!(wrap("第一段\n\n第二段", 20), vec!["第一段", "第二段"]);
+        assert_eq!(wrap("提高到39.0%。", 12), vec!["提高到", "39.0%。"]);
     }
 
     #[test]

@@ -197,6 +197,7 @@ pub struct CompareState {
     /// Section-and-line names of places in A and in B (for the header and moved notes).
     pub places: Arc<(Places, Places)>,
     pub fold: bool,
+    pub search: super::update::compare_search::CompareSearch,
     pub rows: Rows,
     pub widths: (usize, usize),
     pub scroll: usize,

@@ -446,3 +446,36 @@ fn reader_search_matches_across_scripts_and_widths() {
         press(&mut app, "Esc");
     }
 }
+
+#[test]
+fn compare_search_covers_both_speeches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    let (a, b) = richest_pair(&app.docs);
+    open_comparison(&mut app, a, b);
+    // A word both speeches use, and how often each does.
+    let q = "工作";
+    let n_a = app.docs[a].text.matches(q).count();
+    let n_b = app.docs[b].text.matches(q).count();
+    assert!(n_a > 0 && n_b > 0);
+    press(&mut app, "/");
+    type_text(&mut app, q);
+    press(&mut app, "Enter");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.search.hits.len(), n_a + n_b);
+    // Unfolded so that hits in unshared text are on screen; the current hit's row is at the top.
+    assert!(!c.fold);
+    let (side_a, at) = c.search.hits[c.search.current];
+    let row = super::update::compare_search::row_of(c, side_a, at).unwrap();
+    assert!(row >= c.scroll && row < c.scroll + 20, "{row} {}", c.scroll);
+    let status = app.status.clone().unwrap().text;
+    assert!(status.starts_with("hit "), "{status}");
+    let first = c.search.current;
+    press(&mut app, "n");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!()
+    };
+    assert_eq!(c.search.current, (first + 1) % (n_a + n_b));
+}

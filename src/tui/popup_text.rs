@@ -68,6 +68,13 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
+    if Screen::of(app) == Screen::Comparison {
+        lines.push(Line::from(Span::styled("The comparison screen", t.header)));
+        for l in super::ui::compare::LEGEND {
+            lines.push(Line::from(Span::styled(format!("  {l}"), t.text)));
+        }
+        lines.push(Line::default());
+    }
     if Screen::of(app) == Screen::Reader {
         lines.push(Line::from(Span::styled(
             format!("Marks (now: {})", app.highlight.name()),

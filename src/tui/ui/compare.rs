@@ -22,6 +22,17 @@ use super::super::wrap::CharIndex;
 use super::pane;
 use super::reader::styled_chars;
 
+/// What the comparison screen's marks and colours mean, for the help popup.
+pub const LEGEND: [&str; 7] = [
+    "A on the left, B on the right, each whole and in its own order.",
+    "│ a passage both share, level with its counterpart (▌ the one named",
+    "  in the header, by section and line); highlighted words were refilled.",
+    "↷ moved · B has it at …: a passage the other speech has elsewhere, ┊",
+    "  beside its lines; it is shown at its own place on each side.",
+    "Dimmed text is in this speech only; z folds it to ┄ N chars only in A ┄.",
+    "Enter opens the reader at the passage; s saves the two columns.",
+];
+
 pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     let t = &app.theme;
     let (header, left, right) = layout::compare(body);

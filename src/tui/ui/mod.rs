@@ -1,7 +1,7 @@
 //! Drawing: every widget renders from `&App` and nothing else. All document text goes through
 //! `sanitize` before it reaches the buffer.
 
-mod compare;
+pub(super) mod compare;
 mod explorer;
 mod library;
 mod popups;
@@ -151,6 +151,7 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::PrevPassage,
             Command::Fold,
             Command::Open,
+            Command::Search,
             Command::Save,
             Command::Back,
             Command::Help,

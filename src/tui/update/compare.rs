@@ -13,6 +13,7 @@ use super::super::layout;
 use super::super::rows::{self, Rows, Texts};
 use super::super::save;
 use super::super::wrap::CharIndex;
+use super::compare_search::{self, CompareSearch};
 use super::reader::open_reader;
 use super::start_input;
 use speechtui::outline::place::Places;
@@ -37,6 +38,7 @@ pub fn open_compare(
             Places::new(&app.docs[b].text),
         )),
         fold: true,
+        search: CompareSearch::default(),
         rows: Rows::default(),
         widths: (0, 0),
         scroll: 0,
@@ -140,6 +142,13 @@ fn land(c: &mut CompareState) {
     }
 }
 
+/// Puts `row` at the top of the panes (as far as the end of the rows allows).
+pub fn scroll_to(c: &mut CompareState, row: usize, size: (u16, u16)) {
+    c.scroll = row;
+    c.current = None;
+    clamp_scroll(c, size);
+}
+
 pub(super) fn clamp_scroll(c: &mut CompareState, size: (u16, u16)) {
     let max = c.rows.rows.len().saturating_sub(page(size));
     c.scroll = c.scroll.min(max);
@@ -220,6 +229,15 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::Fold => {
             c.fold = !c.fold;
             rebuild(c, &docs, &comparisons, size);
+            return;
+        }
+        Command::Search => {
+            let q = c.search.query.clone();
+            start_input(app, InputPurpose::Search, q);
+            return;
+        }
+        Command::NextHit | Command::PrevHit => {
+            compare_search::step(app, cmd == Command::NextHit);
             return;
         }
         Command::Open => {

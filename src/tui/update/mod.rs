@@ -2,6 +2,7 @@
 //! outside work is returned as [`Effect`]s.
 
 pub(crate) mod compare;
+pub(crate) mod compare_search;
 mod explorer;
 pub(crate) mod library;
 mod mouse;
@@ -207,6 +208,18 @@ fn next_theme(app: &mut App) {
     }
 }
 
+/// `/` in the reader searches the speech; in the comparison, both speeches (on Enter: each
+/// keystroke would re-lay the rows).
+fn search(app: &mut App, query: &str, confirm: bool) {
+    if matches!(app.stack.last(), Some(View::Compare(_))) {
+        if confirm {
+            compare_search::search(app, query);
+        }
+    } else {
+        reader::search(app, query, confirm);
+    }
+}
+
 /// Starts a prompt at the bottom line.
 pub(super) fn start_input(app: &mut App, purpose: InputPurpose, text: String) {
     app.input = Some(Input {
@@ -228,7 +241,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             app.input = None;
             match purpose {
                 InputPurpose::Filter => library::set_filter(app, String::new()),
-                InputPurpose::Search => reader::search(app, &before, false),
+                InputPurpose::Search => search(app, &before, false),
                 _ => app.set_status("not saved"),
             }
             return;
@@ -238,7 +251,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             app.input = None;
             match purpose {
                 InputPurpose::Filter => {}
-                InputPurpose::Search => reader::search(app, &text, true),
+                InputPurpose::Search => search(app, &text, true),
                 InputPurpose::SaveComparison => compare::save(app, &text, effects),
                 InputPurpose::SaveConcordance => explorer::save(app, &text, effects),
             }
@@ -278,7 +291,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             .unwrap_or_default();
         match purpose {
             InputPurpose::Filter => library::set_filter(app, text),
-            InputPurpose::Search => reader::search(app, &text, false),
+            InputPurpose::Search => search(app, &text, false),
             _ => {}
         }
     }

@@ -10,7 +10,8 @@ use ratatui::layout::{Position, Rect};
 use super::super::app::{App, Effect, Pane, Popup, View};
 use super::super::keymap::Command;
 use super::super::layout;
-use super::{compare, explorer, library, reader};
+use super::super::rows::CellKind;
+use super::{compare, explorer, library, popup, reader};
 
 /// Rows the wheel moves per notch.
 const WHEEL: usize = 3;
@@ -29,7 +30,7 @@ pub fn on_mouse(app: &mut App, ev: MouseEvent, effects: &mut Vec<Effect>) {
         _ => return,
     };
     if app.popup.is_some() {
-        popup_scroll(app, up, step);
+        popup_scroll(app, up, step, effects);
         return;
     }
     wheel(app, at, up, step, effects);
@@ -166,35 +167,32 @@ fn compare_click(app: &mut App, at: Position) {
     if !inner.contains(at) {
         return;
     }
+    let on_left = left.contains(at);
     let row = c.scroll + (at.y - inner.y) as usize;
     let Some(r) = c.rows.rows.get(row) else {
         return;
     };
-    if let super::super::rows::RowKind::Passage(p) = r.kind {
-        c.current = Some(p);
-        c.scroll = c.rows.passage_row[p];
-        compare::clamp_scroll(c, size);
+    let cell = if on_left { r.left } else { r.right };
+    let passage = match cell.map(|c| c.kind) {
+        Some(CellKind::Shared(p) | CellKind::Moved(p) | CellKind::MovedNote(p)) => p,
+        _ => return,
+    };
+    // The stop of that passage on the clicked side (a level passage has one stop for both).
+    let stop = c.rows.stops.iter().position(|s| {
+        s.passage == passage && s.side_a.is_none_or(|side_a| side_a == on_left)
+    });
+    if let Some(i) = stop {
+        let row = c.rows.stops[i].row;
+        compare::scroll_to(c, row, size);
+        c.current = Some(i);
     }
 }
 
-/// The wheel over a popup scrolls it (or moves its list's selection).
-fn popup_scroll(app: &mut App, up: bool, step: usize) {
-    let page = super::list_page(app);
-    match app.popup.as_mut() {
-        Some(Popup::Help { scroll }) | Some(Popup::LoadReport { scroll }) => {
-            *scroll = if up {
-                scroll.saturating_sub(step)
-            } else {
-                *scroll + step
-            };
-        }
-        Some(Popup::ReusedBy { entries, list, .. }) => {
-            let cmd = if up { Command::Up } else { Command::Down };
-            let n = entries.len();
-            for _ in 0..step {
-                library::move_in_list(list, cmd, n, page);
-            }
-        }
-        _ => {}
+/// The wheel over a popup scrolls it (or moves its list's selection), as the arrow keys do.
+fn popup_scroll(app: &mut App, up: bool, step: usize, effects: &mut Vec<Effect>) {
+    let cmd = if up { Command::Up } else { Command::Down };
+    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Null);
+    for _ in 0..step {
+        popup::on_key(app, key, Some(cmd), effects);
     }
 }

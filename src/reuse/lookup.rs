@@ -33,6 +33,7 @@ pub fn formula_spans(report: &ReuseReport, doc: usize) -> Vec<(Span, FormulaId)>
 }
 
 /// The key of each formula, for searches and for finding formulas in new text.
+#[derive(Debug)]
 pub struct Finder {
     /// Folded key of each formula (same order as the report's formulas).
     pub keys: Vec<String>,

@@ -80,6 +80,8 @@ pub struct ReuseIndex {
     pub borrowed: Vec<Option<f64>>,
     /// Reused spans per document index, by start.
     pub spans: Vec<Vec<ReusedSpan>>,
+    /// Formula keys, for the explorer's search as you type.
+    pub finder: speechtui::reuse::lookup::Finder,
 }
 
 impl ReuseIndex {
@@ -96,7 +98,9 @@ impl ReuseIndex {
             }
         }
         let mut spans = vec![Vec::new(); docs.len()];
-        for (fi, f) in report.formulas.iter().enumerate() {
+        // The reader marks wording of 10 key chars or more, which the shingle index finds; the
+        // short formula units are the explorer's.
+        for (fi, f) in report.formulas.iter().enumerate().filter(|(_, f)| !f.unit) {
             for occ in &f.occurrences {
                 if let Some(list) = spans.get_mut(occ.doc) {
                     list.push(ReusedSpan {
@@ -111,6 +115,7 @@ impl ReuseIndex {
             list.sort_by_key(|s| (s.span.start, s.span.end));
         }
         ReuseIndex {
+            finder: speechtui::reuse::lookup::Finder::new(&report),
             report,
             borrowed,
             spans,
@@ -217,11 +222,23 @@ pub struct ConcordanceState {
     pub list: ListState,
 }
 
+/// The explorer's list: one kind at a time, searched and sorted.
+#[derive(Debug, Clone, Default)]
+pub struct ExplorerState {
+    pub list: ListState,
+    pub kind: speechtui::reuse::Kind,
+    pub sort: speechtui::reuse::history::Sort,
+    /// The search typed after `/` (any script).
+    pub query: String,
+    /// Formulas shown, indices into the report's formulas, in the current order.
+    pub rows: Vec<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub enum View {
     Reader(Box<ReaderState>),
     Compare(Box<CompareState>),
-    Explorer(ListState),
+    Explorer(Box<ExplorerState>),
     Concordance(ConcordanceState),
 }
 
@@ -231,6 +248,7 @@ pub enum InputPurpose {
     Search,
     SaveComparison,
     SaveConcordance,
+    FormulaSearch,
 }
 
 /// A one-line prompt at the bottom of the screen.

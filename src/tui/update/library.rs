@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn, View};
+use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn};
 use super::super::keymap::Command;
 use super::{compare, list_page, reader, start_input};
 
@@ -59,7 +59,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         Command::LoadReport => app.popup = Some(Popup::LoadReport { scroll: 0 }),
         Command::Explorer => {
             if app.reuse_index().is_some() {
-                app.stack.push(View::Explorer(ListState::default()));
+                super::explorer::open(app);
             } else {
                 app.set_status(index_not_ready(app));
             }

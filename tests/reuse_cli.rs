@@ -33,15 +33,33 @@ fn json_has_the_contract_keys() {
         let r = d["reused"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&r));
     }
+    // The default ranking, grouped by kind: at most `--top` of each kind, formulas first.
     let phrases = v["phrases"].as_array().unwrap();
-    assert!(!phrases.is_empty() && phrases.len() <= 5);
+    let kinds = ["formula", "template", "passage", "heading", "vocabulary"];
+    assert!(!phrases.is_empty() && phrases.len() <= 5 * kinds.len());
+    assert_eq!(phrases[0]["kind"], "formula");
+    let rank = |p: &serde_json::Value| kinds.iter().position(|k| p["kind"] == *k).unwrap();
     for w in phrases.windows(2) {
-        assert!(w[0]["documents"].as_u64() >= w[1]["documents"].as_u64());
+        assert!(rank(&w[0]) <= rank(&w[1]));
+    }
+    for k in kinds {
+        assert!(phrases.iter().filter(|p| p["kind"] == k).count() <= 5);
     }
     for p in phrases {
-        assert!(p["text"].is_string());
-        assert!(p["documents"].as_u64().unwrap() >= 1);
+        assert!(p["text"].is_string() && p["template"].is_string());
+        let docs = p["documents"].as_u64().unwrap();
+        assert!(docs >= 1);
         assert!(p["occurrences"].as_u64().unwrap() >= 2);
+        // Speeches per year add up to the speeches using it (with variants), with the undated.
+        let per_year: u64 = p["by_year"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        let undated = p["undated"].as_u64().unwrap();
+        assert_eq!(per_year + undated, p["variant_documents"].as_u64().unwrap());
+        assert!(p["first"]["id"].is_string());
     }
     for p in v["pairs"].as_array().unwrap() {
         assert!(p["a"].is_string() && p["b"].is_string());
@@ -62,7 +80,7 @@ fn text_report_and_cache_use() {
     let first = run();
     assert!(first.status.success());
     let text = String::from_utf8(first.stdout).unwrap();
-    assert!(text.contains("Most reused phrases"), "{text}");
+    assert!(text.contains("Formulas ("), "{text}");
     assert!(text.contains("Most borrowed speeches"));
     assert!(text.contains("Most similar pairs"));
     assert!(!text.contains('\u{1b}'), "no escape codes in the report");
@@ -179,4 +197,59 @@ fn two_processes_share_one_cache() {
     let v: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
     assert_eq!(v["stats"]["report_cached"], true);
     assert_eq!(strip(&c), strip(&a));
+}
+
+#[test]
+fn formula_prints_history_and_concordance_in_date_order() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_speechtui"))
+            .args(args)
+            .env("SPEECHTUI_CACHE_DIR", cache.path())
+            .output()
+            .unwrap()
+    };
+    // Traditional script finds the formula the sample writes both ways.
+    let out = run(&["formula", "九牛爬坡個個出力", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in [
+        "formula",
+        "template",
+        "documents",
+        "occurrences",
+        "by_year",
+        "first",
+        "variants",
+    ] {
+        assert!(!v[k].is_null(), "{k} missing: {v}");
+    }
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len() as u64, v["occurrences"].as_u64().unwrap());
+    for h in hits {
+        for k in ["id", "title", "start", "end", "text", "left", "right"] {
+            assert!(!h[k].is_null(), "{k} missing: {h}");
+        }
+        assert!(h.get("place").is_some() && h.get("date").is_some());
+    }
+    let dates: Vec<&str> = hits.iter().map(|h| h["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let text = String::from_utf8(run(&["formula", "一分部署九分落实"]).stdout).unwrap();
+    assert!(
+        text.contains("first use") && text.contains("concordance"),
+        "{text}"
+    );
+    assert!(text.contains("【"), "{text}");
+    // Nothing matches: one line, exit 1.
+    let out = run(&["formula", "完全不存在的提法内容"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("speechtui: ") && err.lines().count() == 1,
+        "{err}"
+    );
 }

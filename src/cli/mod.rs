@@ -1,6 +1,7 @@
 //! Command-line interface, as fixed by the interface contract.
 
 mod compare;
+mod formula;
 mod list;
 mod outline;
 mod output;
@@ -89,9 +90,44 @@ pub enum Command {
         /// How many phrases and pairs to report.
         #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=100_000))]
         top: u64,
+        /// Only phrases of this kind (default: every kind, each in its own group).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// One formula's history (speeches per year, first use, variants) and its concordance.
+    Formula {
+        /// The formula, in any script or width (e.g. 放管服, 四個全面).
+        text: String,
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// The kinds of repeated wording, as `--kind` names them.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindArg {
+    Formula,
+    Template,
+    Passage,
+    Heading,
+    Vocabulary,
+}
+
+impl From<KindArg> for speechtui::reuse::Kind {
+    fn from(k: KindArg) -> Self {
+        use speechtui::reuse::Kind;
+        match k {
+            KindArg::Formula => Kind::Formula,
+            KindArg::Template => Kind::Template,
+            KindArg::Passage => Kind::Passage,
+            KindArg::Heading => Kind::Heading,
+            KindArg::Vocabulary => Kind::Vocabulary,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,9 +172,17 @@ pub fn main() -> ExitCode {
             min_len: min_len.map(|n| n as usize),
             min_similarity,
         }),
-        Some(Command::Reuse { paths, top, format }) => {
-            reuse::run(&paths, top as usize, format, no_cache)
-        }
+        Some(Command::Reuse {
+            paths,
+            top,
+            kind,
+            format,
+        }) => reuse::run(&paths, top as usize, kind.map(Into::into), format, no_cache),
+        Some(Command::Formula {
+            text,
+            paths,
+            format,
+        }) => formula::run(&text, &paths, format, no_cache),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

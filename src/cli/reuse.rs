@@ -9,14 +9,33 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
 use speechtui::corpus::{self, Document};
-use speechtui::reuse::{self, Options, Progress, ReuseReport};
+use speechtui::reuse::{self, Formula, Kind, Options, Progress, ReuseReport};
 
 pub fn run(
     paths: &[PathBuf],
     top: usize,
+    kind: Option<Kind>,
     format: super::Format,
     no_cache: bool,
 ) -> anyhow::Result<()> {
+    let (docs, report) = load_and_build(paths, no_cache, top)?;
+    let out = match format {
+        super::Format::Json => {
+            speechtui::export::json_pretty(&to_json(&docs, &report, top, kind))? + "\n"
+        }
+        super::Format::Text => to_text(&docs, &report, top, kind),
+    };
+    super::output::write_stdout(&out)
+}
+
+/// Loads the corpus at `paths` (the bundled sample when empty) and builds its reuse report, with
+/// a progress bar on a terminal; skipped files and warnings go to stderr. The `aligned` strongest
+/// pairs get the alignment engine's figures.
+pub fn load_and_build(
+    paths: &[PathBuf],
+    no_cache: bool,
+    aligned: usize,
+) -> anyhow::Result<(Vec<Document>, ReuseReport)> {
     let bar = progress_bar();
     let on_load = |p: corpus::LoadProgress| {
         if let Some(bar) = bar.lock().expect("progress lock").as_ref() {
@@ -72,7 +91,7 @@ pub fn run(
     let defaults = Options::default();
     let options = Options {
         no_cache,
-        aligned_pairs: defaults.aligned_pairs.max(top),
+        aligned_pairs: defaults.aligned_pairs.max(aligned),
         ..defaults
     };
     let report = reuse::build(&docs, &options, &on_progress);
@@ -81,13 +100,7 @@ pub fn run(
     for w in &report.warnings {
         eprintln!("speechtui: warning: {}", clean(w));
     }
-    let out = match format {
-        super::Format::Json => {
-            speechtui::export::json_pretty(&to_json(&docs, &report, top))? + "\n"
-        }
-        super::Format::Text => to_text(&docs, &report, top),
-    };
-    super::output::write_stdout(&out)
+    Ok((docs, report))
 }
 
 /// Removes the progress bar from the terminal (before any message or the report).
@@ -124,7 +137,12 @@ fn years(y: Option<(i32, i32)>) -> String {
     }
 }
 
-pub fn to_json(docs: &[Document], report: &ReuseReport, top: usize) -> serde_json::Value {
+pub fn to_json(
+    docs: &[Document],
+    report: &ReuseReport,
+    top: usize,
+    kind: Option<Kind>,
+) -> serde_json::Value {
     let documents: Vec<_> = report
         .documents
         .iter()
@@ -143,21 +161,16 @@ pub fn to_json(docs: &[Document], report: &ReuseReport, top: usize) -> serde_jso
                    "a_reused": p.a_reused, "b_reused": p.b_reused})
         })
         .collect();
-    let phrases: Vec<_> = report
-        .formulas
-        .iter()
-        .take(top)
-        .map(|f| {
-            json!({"text": f.text, "template": f.template, "documents": f.documents, "occurrences": f.occurrences.len(),
-                   "variant_documents": f.variant_documents,
-                   "years": f.years.map(|(a, b)| [a, b])})
-        })
+    let phrases: Vec<_> = by_kind(report, top, kind)
+        .into_iter()
+        .flat_map(|(_, ids)| ids)
+        .map(|i| phrase_json(docs, &report.formulas[i]))
         .collect();
     json!({"documents": documents, "pairs": pairs, "phrases": phrases,
            "stats": report.stats})
 }
 
-pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
+pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize, kind: Option<Kind>) -> String {
     let mut out = String::new();
     let chars: usize = report.documents.iter().map(|d| d.chars).sum();
     let s = &report.stats;
@@ -172,23 +185,36 @@ pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
             format!(" ({} indexed, {} from the cache)", s.indexed, s.cached)
         }
     );
-    out += &format!(
-        "Most reused phrases (top {top}; speeches with the exact wording, with variants)\n"
-    );
-    out += &format!(
-        "{:>4}  {:>8}  {:>8}  {:>6}  {:<9}  phrase\n",
-        "#", "speeches", "variants", "occurr", "years"
-    );
-    for (i, f) in report.formulas.iter().take(top).enumerate() {
+    for (kind, ids) in by_kind(report, top, kind) {
+        let total = report.formulas.iter().filter(|f| f.kind == kind).count();
         out += &format!(
-            "{:>4}  {:>8}  {:>8}  {:>6}  {:<9}  {}\n",
-            i + 1,
-            f.documents,
-            f.variant_documents,
-            f.occurrences.len(),
-            years(f.years),
-            clean(&f.template)
+            "{} ({} of {total}; {})\n",
+            kind.title(),
+            ids.len(),
+            kind_note(kind)
         );
+        out += &format!(
+            "{:>4}  {:>8}  {:>6}  {:<9}  {:<5}  phrase\n",
+            "#", "speeches", "occurr", "years", "peak"
+        );
+        for (i, &id) in ids.iter().enumerate() {
+            let f = &report.formulas[id];
+            let peak = f
+                .by_year
+                .iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map_or("—".to_string(), |(y, _)| y.to_string());
+            out += &format!(
+                "{:>4}  {:>8}  {:>6}  {:<9}  {:<5}  {}\n",
+                i + 1,
+                f.variant_documents,
+                f.occurrences.len(),
+                years(f.years),
+                peak,
+                clean(&f.template)
+            );
+        }
+        out += "\n";
     }
     // A copy carries its original's share: listed once, as the original.
     let mut borrowed: Vec<_> = report
@@ -200,7 +226,7 @@ pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
     let copies = report.documents.len() - borrowed.len();
     borrowed.sort_by(|a, b| b.1.reused.total_cmp(&a.1.reused).then(a.0.cmp(&b.0)));
     out += &format!(
-        "\nMost borrowed speeches (top {top}; share of the text shared with other speeches{})\n",
+        "Most borrowed speeches (top {top}; share of the text shared with other speeches{})\n",
         if copies > 0 {
             format!("; {copies} duplicates counted with their originals")
         } else {
@@ -227,4 +253,56 @@ pub fn to_text(docs: &[Document], report: &ReuseReport, top: usize) -> String {
         );
     }
     out
+}
+
+/// The first `top` of each kind in the default ranking, kinds in ranking order (empty kinds left
+/// out).
+pub fn by_kind(report: &ReuseReport, top: usize, only: Option<Kind>) -> Vec<(Kind, Vec<usize>)> {
+    Kind::ALL
+        .iter()
+        .filter(|&&k| only.is_none_or(|o| o == k))
+        .map(|&k| {
+            let ids: Vec<usize> = report
+                .ranked
+                .iter()
+                .copied()
+                .filter(|&i| report.formulas[i].kind == k)
+                .take(top)
+                .collect();
+            (k, ids)
+        })
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect()
+}
+
+/// What each kind is, in the words of the report.
+fn kind_note(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Formula => {
+            "set phrases, most formulaic first: widely adopted in a few years, quoted or numbered"
+        }
+        Kind::Template => "sentence frames, # a figure, … a refilled word",
+        Kind::Passage => "long runs only a few speeches share",
+        Kind::Heading => "titles, salutations and datelines",
+        Kind::Vocabulary => "common wording used evenly through the years",
+    }
+}
+
+/// A speech as JSON: id, title, date.
+pub fn speech_json(d: &Document) -> serde_json::Value {
+    json!({"id": d.id, "title": d.title, "date": d.date})
+}
+
+/// One phrase of `reuse --format json`: the old keys, and its kind, history and first use.
+pub fn phrase_json(docs: &[Document], f: &Formula) -> serde_json::Value {
+    let by_year: serde_json::Map<String, serde_json::Value> = f
+        .by_year
+        .iter()
+        .map(|(y, n)| (y.to_string(), json!(n)))
+        .collect();
+    let first = reuse::history::first_use(f, docs).map(|d| speech_json(&docs[d]));
+    json!({"text": f.text, "template": f.template, "documents": f.documents,
+           "occurrences": f.occurrences.len(), "variant_documents": f.variant_documents,
+           "years": f.years.map(|(a, b)| [a, b]), "kind": f.kind.name(), "score": f.score,
+           "quoted": f.quoted, "by_year": by_year, "undated": f.undated, "first": first})
 }

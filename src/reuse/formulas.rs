@@ -243,6 +243,13 @@ pub fn group(
                 variant_documents: d.variant_documents,
                 occurrences,
                 years: d.years,
+                kind: super::Kind::default(),
+                score: 0.0,
+                by_year: Vec::new(),
+                undated: 0,
+                quoted: 0.0,
+                variants: Vec::new(),
+                unit: false,
             },
         )
         .collect();
@@ -376,7 +383,7 @@ fn count_docs(docs: impl Iterator<Item = u32>) -> usize {
 }
 
 /// The text of each `(doc, span)`, with one char-to-byte pass per speech involved.
-fn slice_texts(texts: &[&str], spans: &[(usize, Span)]) -> Vec<String> {
+pub(super) fn slice_texts(texts: &[&str], spans: &[(usize, Span)]) -> Vec<String> {
     let mut by_doc: Vec<u32> = (0..spans.len() as u32).collect();
     by_doc.sort_by_key(|&i| spans[i as usize].0);
     let mut out = vec![String::new(); spans.len()];

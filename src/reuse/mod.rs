@@ -13,13 +13,19 @@
 //! Queries the screens ask of a finished report (what to mark in a speech, who shares a passage,
 //! copies counted once) are in [`marks`] and [`duplicates`].
 
+mod bounds;
 mod cache;
 pub mod duplicates;
 mod figures;
 mod formulas;
 mod hash;
+pub mod history;
 mod index;
+pub mod lookup;
 pub mod marks;
+mod rank;
+mod unit_formulas;
+mod units;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -55,6 +61,57 @@ pub struct Occurrence {
     pub span: Span,
 }
 
+/// What a repeated wording is.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A set phrase or slogan (提法): 四个全面, 放管服, 一分部署九分落实.
+    #[default]
+    Formula,
+    /// A sentence frame whose slots are refilled: figures as `#`, words as `…`.
+    Template,
+    /// A long run only a few speeches share: evidence of copying, not a set phrase.
+    Passage,
+    /// Titles, salutations and datelines at the head or foot of speeches.
+    Heading,
+    /// Everyday wording used evenly through the years (经济发展): common, not formulaic.
+    Vocabulary,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Formula,
+        Kind::Template,
+        Kind::Passage,
+        Kind::Heading,
+        Kind::Vocabulary,
+    ];
+
+    /// The name used in JSON and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Formula => "formula",
+            Kind::Template => "template",
+            Kind::Passage => "passage",
+            Kind::Heading => "heading",
+            Kind::Vocabulary => "vocabulary",
+        }
+    }
+
+    /// A plural heading for lists.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Formula => "Formulas",
+            Kind::Template => "Sentence templates",
+            Kind::Passage => "Shared passages",
+            Kind::Heading => "Headings and datelines",
+            Kind::Vocabulary => "Everyday wording",
+        }
+    }
+}
+
 /// A formula: the same or nearly the same wording found in many speeches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Formula {
@@ -76,6 +133,27 @@ pub struct Formula {
     pub occurrences: Vec<Occurrence>,
     /// First and last year of the speeches using it, when they are dated.
     pub years: Option<(i32, i32)>,
+    /// What it is (set phrase, sentence template, shared passage, heading, everyday wording).
+    #[serde(default)]
+    pub kind: Kind,
+    /// How formulaic it is (see [`rank`]); the default ranking within a kind.
+    #[serde(default)]
+    pub score: f64,
+    /// Speeches using it per year (years without any left out), and undated speeches using it.
+    #[serde(default)]
+    pub by_year: Vec<(i32, u32)>,
+    #[serde(default)]
+    pub undated: u32,
+    /// Share of its occurrences standing between quotation marks.
+    #[serde(default)]
+    pub quoted: f64,
+    /// Found by the formula-unit discovery (short wording with free edges), not by the shingle
+    /// index.
+    #[serde(default)]
+    pub unit: bool,
+    /// Longer forms merged into it (放管服改革 of 放管服), with their speeches.
+    #[serde(default)]
+    pub variants: Vec<(String, u32)>,
 }
 
 /// A span of a speech that other speeches share.
@@ -152,8 +230,13 @@ pub struct ReuseReport {
     pub documents: Vec<DocReuse>,
     /// Most shared characters first.
     pub pairs: Vec<Pair>,
-    /// Most speeches first.
+    /// The repeated wording of 10 key characters or more first, most speeches first (the order
+    /// [`ReusedSpan::formula`] refers to); then the short formula units.
     pub formulas: Vec<Formula>,
+    /// The default ranking: indices into `formulas`, grouped by kind (formulas first), most
+    /// formulaic first.
+    #[serde(default)]
+    pub ranked: Vec<usize>,
     /// What was computed and what came from the cache.
     pub stats: Stats,
     /// Problems that did not stop the build (e.g. an unreadable cache, rebuilt).
@@ -447,7 +530,7 @@ pub fn compute(
         progress(Progress {
             stage,
             done,
-            total: 6,
+            total: 7,
         })
     };
     let refs: Vec<&DocIndex> = indexes.iter().collect();
@@ -482,7 +565,19 @@ pub fn compute(
         *p = figures::aligned_pair(p.a, p.b, &refs, texts);
     });
     pairs.sort_by(by_shared);
-    stage("done", 6);
+    stage("finding formula units", 6);
+    let mut formulas = grouping.formulas;
+    formulas.extend(unit_formulas::formulas(&refs, texts, years, &formulas));
+    let lengths: Vec<usize> = indexes.iter().map(|i| i.text_chars as usize).collect();
+    let on_words = |f: &Formula| {
+        let idx = refs[f.representative.doc];
+        let span = f.representative.span;
+        let start = idx.map.partition_point(|&m| (m as usize) < span.start);
+        let end = idx.ends.partition_point(|&e| (e as usize) <= span.end);
+        end > start && bounds::on_word_edges(idx, start, end - start)
+    };
+    let ranked = rank::finish(&mut formulas, years, &lengths, &on_words);
+    stage("done", 7);
     ReuseReport {
         documents,
         stats: Stats {
@@ -493,7 +588,8 @@ pub fn compute(
             ..Stats::default()
         },
         pairs,
-        formulas: grouping.formulas,
+        formulas,
+        ranked,
         warnings: Vec::new(),
     }
 }

@@ -82,6 +82,8 @@ pub struct ReuseIndex {
     pub sharing: Sharing,
     /// Borrowed share per document index (copies of the speech itself not counted).
     pub borrowed: Vec<Option<f64>>,
+    /// Formula keys, for the explorer's search as you type.
+    pub finder: speechtui::reuse::lookup::Finder,
 }
 
 impl ReuseIndex {
@@ -110,6 +112,7 @@ impl ReuseIndex {
             .map(|d| marks::borrowed(&report, &sharing, d))
             .collect();
         ReuseIndex {
+            finder: speechtui::reuse::lookup::Finder::new(&report),
             report,
             sharing,
             borrowed,
@@ -223,11 +226,23 @@ pub struct ConcordanceState {
     pub list: ListState,
 }
 
+/// The explorer's list: one kind at a time, searched and sorted.
+#[derive(Debug, Clone, Default)]
+pub struct ExplorerState {
+    pub list: ListState,
+    pub kind: speechtui::reuse::Kind,
+    pub sort: speechtui::reuse::history::Sort,
+    /// The search typed after `/` (any script).
+    pub query: String,
+    /// Formulas shown, indices into the report's formulas, in the current order.
+    pub rows: Vec<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub enum View {
     Reader(Box<ReaderState>),
     Compare(Box<CompareState>),
-    Explorer(ListState),
+    Explorer(Box<ExplorerState>),
     Concordance(ConcordanceState),
 }
 
@@ -237,6 +252,7 @@ pub enum InputPurpose {
     Search,
     SaveComparison,
     SaveConcordance,
+    FormulaSearch,
 }
 
 /// A one-line prompt at the bottom of the screen.

@@ -161,7 +161,7 @@ commands! {
     Bottom "bottom" Everywhere "go to the bottom" ["G", "End"];
     Open "open" Everywhere "open speech, section, passage, occurrence" ["Enter"];
     Back "back" Everywhere "back, close a popup" ["Esc"];
-    NextPane "next_pane" Everywhere "next pane" ["Tab"];
+    NextPane "next_pane" Everywhere "next pane (explorer: next kind)" ["Tab"];
     Search "search" Everywhere "search (library: filter as you type)" ["/"];
     NextHit "next_hit" Everywhere "next search hit" ["n"];
     PrevHit "prev_hit" Everywhere "previous search hit" ["N"];
@@ -183,7 +183,7 @@ commands! {
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
     Save "save" Comparison "save the comparison / the concordance" ["s"];
-    SortYear "sort_year" Boilerplate "sort the concordance by year / by speech" ["y"];
+    SortYear "sort_year" Boilerplate "next order of the formulas / concordance" ["y"];
 }
 
 /// One line of help: the keys, what they do, the command's name in `config.toml`.

@@ -6,8 +6,6 @@ use speechtui::align::{Comparison, Span};
 use speechtui::corpus::Document;
 use speechtui::reuse::Formula;
 
-use super::wrap::CharIndex;
-
 /// A file-name-safe form of a title: letters, digits and CJK kept; anything else (slashes,
 /// spaces, quotes, controls) becomes `_`, runs collapsed; at most `max` chars.
 pub fn safe_name(s: &str, max: usize) -> String {
@@ -47,50 +45,20 @@ pub fn comparison_report(a: &Document, b: &Document, cmp: &Comparison) -> String
     speechtui::export::comparison_side_by_side(a, b, cmp, speechtui::export::DEFAULT_WIDTH)
 }
 
-/// A concordance (keyword in context) of every occurrence of a formula, as plain text.
+/// A concordance (keyword in context) of every occurrence of a formula, as plain text, in the
+/// order of `rows` (what the screen shows); the report itself is the library's.
 pub fn concordance_report(docs: &[Document], f: &Formula, rows: &[(usize, Span)]) -> String {
     const CONTEXT: usize = 30;
-    let mut out = String::new();
-    // The template (`#` for numbers): the occurrences hold it with their own figures.
-    out.push_str(&format!("Concordance: {}\n", one_line(&f.template)));
-    let speeches: std::collections::BTreeSet<usize> = rows.iter().map(|&(d, _)| d).collect();
-    let exact = if f.documents < speeches.len() {
-        format!(
-            " ({} with this exact wording, the others a near variant)",
-            f.documents
-        )
-    } else {
-        String::new()
-    };
-    out.push_str(&format!(
-        "{} {} in {} {}{exact}\n\n",
-        rows.len(),
-        super::sanitize::plural(rows.len(), "occurrence", "occurrences"),
-        speeches.len(),
-        super::sanitize::plural(speeches.len(), "speech", "speeches"),
-    ));
-    for &(d, span) in rows {
-        let doc = &docs[d];
-        let idx = CharIndex::new(&doc.text);
-        let left = idx.slice(&doc.text, span.start.saturating_sub(CONTEXT), span.start);
-        let kw = idx.slice(&doc.text, span.start, span.end);
-        let right = idx.slice(&doc.text, span.end, span.end + CONTEXT);
-        out.push_str(&format!(
-            "{}\t{}\t{}\t…{}【{}】{}…\n",
-            doc.date.as_deref().unwrap_or("----"),
-            one_line(&doc.title),
-            doc.id,
-            one_line(left),
-            one_line(kw),
-            one_line(right)
-        ));
-    }
-    out
-}
-
-/// Text on one line with no control characters (saved files hold no escape codes).
-fn one_line(s: &str) -> String {
-    speechtui::text::safety::one_line(s)
+    let hits = speechtui::reuse::history::concordance(f, docs, CONTEXT);
+    let mut by_place: std::collections::HashMap<(usize, usize, usize), _> = hits
+        .into_iter()
+        .map(|h| ((h.doc, h.span.start, h.span.end), h))
+        .collect();
+    let ordered: Vec<_> = rows
+        .iter()
+        .filter_map(|&(d, s)| by_place.remove(&(d, s.start, s.end)))
+        .collect();
+    speechtui::reuse::history::concordance_report(f, docs, &ordered)
 }
 
 /// Writes `contents` to `path` atomically; with `overwrite` false an existing file is left alone

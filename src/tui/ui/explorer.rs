@@ -1,66 +1,126 @@
 //! The boilerplate explorer: ranked formulas and the keyword-in-context concordance.
 
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::super::app::{App, ConcordanceOrder, ConcordanceState, ListState};
+use speechtui::reuse::{history, Kind};
+
+use super::super::app::{App, ConcordanceOrder, ConcordanceState, ExplorerState};
 use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::sanitize::{char_width, clean, fit, str_width};
 use super::super::wrap::CharIndex;
 use super::pane;
 
-pub fn draw_formulas(f: &mut Frame, app: &App, list: &ListState, body: Rect) {
+/// Years per sparkline cell and the cells' year ranges, for `width` columns at most.
+fn year_cells(years: &[i32], width: usize) -> Vec<(i32, i32)> {
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+        return Vec::new();
+    };
+    let span = (last - first + 1) as usize;
+    let per = span.div_ceil(width.max(1)).max(1) as i32;
+    (0..)
+        .map(|i| first + i * per)
+        .take_while(|&y| y <= last)
+        .map(|y| (y, (y + per - 1).min(last)))
+        .collect()
+}
+
+pub fn draw_formulas(f: &mut Frame, app: &App, state: &ExplorerState, body: Rect) {
     let t = &app.theme;
     let Some(index) = app.reuse_index() else {
         return;
     };
-    let formulas = &index.report.formulas;
-    let title = format!(" Formulas · {} · most speeches first ", formulas.len());
+    let report = &index.report;
+    let search = if state.query.is_empty() {
+        String::new()
+    } else {
+        format!(" · search “{}”", flat(&state.query))
+    };
+    let title = format!(" {} · {}{search} ", state.kind.title(), state.sort.name());
     f.render_widget(pane(app, title, true), body);
     let inner = layout::inner(body);
     let w = inner.width as usize;
-    // As `speechtui reuse` reports them: speeches with the exact wording, with a near variant
-    // too, and every occurrence (the concordance's length).
+    // Tabs: every kind with its count; Tab moves to the next.
+    let mut tabs = Vec::new();
+    for k in Kind::ALL {
+        let n = report.formulas.iter().filter(|f| f.kind == k).count();
+        let style = if k == state.kind { t.selected } else { t.dim };
+        tabs.push(Span::styled(format!(" {} {n} ", k.name()), style));
+        tabs.push(Span::styled("│", t.border));
+    }
+    let years = history::corpus_years(&app.docs);
+    let cells = year_cells(&years, (w / 5).clamp(6, 30));
+    let curve_w = cells.len().max(5);
+    let curve_head = match (years.first(), years.last()) {
+        (Some(a), Some(b)) => fit(&format!("{a}–{b}"), curve_w),
+        _ => fit("years", curve_w),
+    };
     let header = format!(
-        "{:>4} {:>8} {:>8} {:>6} {:<9} Formula",
-        "#", "speeches", "variants", "times", "years"
+        "{:>4} {:>8} {:<5} {curve_head} Formula",
+        "#", "speeches", "first"
     );
-    let mut lines = vec![Line::from(Span::styled(fit(&header, w), t.header))];
-    for (i, fm) in formulas
+    let legend = format!(
+        "speeches: how many use it · first: year of first use · curve: speeches using it per \
+         year{} · +N: undated speeches using it",
+        match cells.first() {
+            Some(&(a, b)) if b > a => format!(" ({} years a block)", b - a + 1),
+            _ => String::new(),
+        }
+    );
+    let mut lines = vec![
+        Line::from(tabs),
+        Line::from(Span::styled(fit(&header, w), t.header)),
+        Line::from(Span::styled(fit(&legend, w), t.dim)),
+    ];
+    let room = (inner.height as usize).saturating_sub(lines.len());
+    for (pos, &id) in state
+        .rows
         .iter()
         .enumerate()
-        .skip(list.scroll)
-        .take((inner.height as usize).saturating_sub(1))
+        .skip(state.list.scroll)
+        .take(room)
     {
-        let years = match fm.years {
-            Some((a, b)) if a == b => format!("{a}"),
-            Some((a, b)) => format!("{a}–{b}"),
-            None => "—".into(),
-        };
-        let row = format!(
-            "{:>4} {:>8} {:>8} {:>6} {:<9} {}",
-            i + 1,
-            fm.documents,
-            fm.variant_documents,
-            fm.occurrences.len(),
-            years,
-            flat(&fm.template)
-        );
-        let style = if i == list.selected {
-            t.selected
+        let fm = &report.formulas[id];
+        let per_cell: Vec<u32> = cells
+            .iter()
+            .map(|&(a, b)| {
+                fm.by_year
+                    .iter()
+                    .filter(|(y, _)| (a..=b).contains(y))
+                    .map(|(_, n)| n)
+                    .sum()
+            })
+            .collect();
+        let curve = fit(&history::sparkline(&per_cell), curve_w);
+        let first = fm.years.map_or("—".to_string(), |y| y.0.to_string());
+        let undated = if fm.undated > 0 {
+            format!("+{} ", fm.undated)
         } else {
-            t.text
+            String::new()
         };
-        lines.push(Line::from(Span::styled(fit(&row, w), style)));
+        let selected = pos == state.list.selected;
+        let base = if selected { t.selected } else { t.text };
+        let head = format!("{:>4} {:>8} {:<5} ", pos + 1, fm.variant_documents, first);
+        let text = format!("{undated}{}", flat(&fm.template));
+        let rest_w = w.saturating_sub(str_width(&head) + curve_w + 1);
+        lines.push(Line::from(vec![
+            Span::styled(head, base),
+            Span::styled(curve, if selected { t.selected } else { t.reuse_high }),
+            Span::styled(" ", base),
+            Span::styled(fit(&text, rest_w), base),
+        ]));
     }
-    if formulas.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "no formula is shared by two or more speeches",
-            t.dim,
-        )));
+    if state.rows.is_empty() {
+        let msg = if state.query.is_empty() {
+            format!("no {} in this corpus", state.kind.title().to_lowercase())
+        } else {
+            format!("nothing of this kind holds “{}”", flat(&state.query))
+        };
+        lines.push(Line::from(Span::styled(msg, t.dim)));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -73,8 +133,8 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
     let fm = &index.report.formulas[c.formula];
     let order = match c.order {
         ConcordanceOrder::Speech => "by speech",
-        ConcordanceOrder::YearAscending => "by year ▲",
-        ConcordanceOrder::YearDescending => "by year ▼",
+        ConcordanceOrder::YearAscending => "oldest first",
+        ConcordanceOrder::YearDescending => "newest first",
     };
     let title = format!(
         " “{}” · {} occurrences · {order} ",
@@ -102,8 +162,9 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
             .unwrap_or_else(|| "····".into());
         let idx = CharIndex::new(&doc.text);
         let kw = flat(idx.slice(&doc.text, span.start, span.end));
-        let kw_w = str_width(&kw).min(kwic_w / 2);
-        let side = kwic_w.saturating_sub(kw_w) / 2;
+        // The keyword starts in the same column on every row (display width, not chars).
+        let side = kwic_w * 2 / 5;
+        let kw_w = str_width(&kw).min(kwic_w.saturating_sub(side) * 2 / 3);
         let left = tail_fit(
             &flat(idx.slice(&doc.text, span.start.saturating_sub(side), span.start)),
             side,
@@ -113,8 +174,12 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
             kwic_w.saturating_sub(side + kw_w),
         );
         let selected = pos == c.list.selected;
+        // The selected row keeps its keyword marked: the hit's colours on the selection.
         let (base, key) = if selected {
-            (t.selected, t.selected)
+            (
+                t.selected,
+                t.selected.patch(t.search_hit).add_modifier(Modifier::BOLD),
+            )
         } else {
             (t.dim, t.search_hit)
         };
@@ -124,10 +189,14 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
                 if selected { t.selected } else { t.header },
             ),
             Span::styled(
-                format!(
-                    "{} ",
-                    fit_label(doc, &app.labels[d], &app.short_labels[d], 16, true)
-                ),
+                // Where the speech was given, else its label.
+                match history::place(doc) {
+                    Some(place) => format!("{} ", fit(&flat(&place), 16)),
+                    None => format!(
+                        "{} ",
+                        fit_label(doc, &app.labels[d], &app.short_labels[d], 16, true)
+                    ),
+                },
                 base,
             ),
             Span::styled(left, base),

@@ -156,7 +156,15 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::Back,
             Command::Help,
         ],
-        Some(View::Explorer(_)) => &[Command::Open, Command::Back, Command::Help, Command::Quit],
+        Some(View::Explorer(_)) => &[
+            Command::Open,
+            Command::NextPane,
+            Command::Search,
+            Command::SortYear,
+            Command::Back,
+            Command::Help,
+            Command::Quit,
+        ],
         Some(View::Concordance(_)) => &[
             Command::Open,
             Command::SortYear,
@@ -187,7 +195,7 @@ fn short_name(cmd: Command) -> &'static str {
         Command::PrevPassage => "prev",
         Command::Fold => "fold",
         Command::Save => "save",
-        Command::SortYear => "by year",
+        Command::SortYear => "order",
         _ => cmd.name(),
     }
 }
@@ -201,6 +209,7 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
             InputPurpose::Search => "/",
             InputPurpose::SaveComparison => "save comparison as: ",
             InputPurpose::SaveConcordance => "save concordance as: ",
+            InputPurpose::FormulaSearch => "search formulas (any script): ",
         };
         let hint = match input.purpose {
             InputPurpose::Filter => "  (Enter keep · Esc clear)",

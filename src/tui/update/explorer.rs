@@ -1,11 +1,51 @@
-//! The boilerplate explorer: ranked formulas, and the concordance of one formula.
+//! The boilerplate explorer: formulas one kind at a time (Tab), searched as you type (`/`), in five
+//! orders (`y`); and the concordance of one formula, oldest speech first.
+
+use speechtui::reuse::history;
+use speechtui::reuse::Kind;
 
 use super::super::app::{
-    App, ConcordanceOrder, ConcordanceState, Effect, InputPurpose, ListState, ReuseState, View,
+    App, ConcordanceOrder, ConcordanceState, Effect, ExplorerState, InputPurpose, ListState,
+    ReuseIndex, ReuseState, View,
 };
 use super::super::keymap::Command;
 use super::super::save;
 use super::{list_page, reader, start_input};
+
+/// The explorer as it opens: formulas, most formulaic first.
+pub fn open(app: &mut App) {
+    let Some(index) = app.reuse_index() else {
+        return;
+    };
+    let mut state = ExplorerState::default();
+    refresh(&mut state, index, &app.docs);
+    app.stack.push(View::Explorer(Box::new(state)));
+}
+
+/// Recomputes the rows after a change of kind, search or order; the selection stays on the same
+/// formula when it is still shown.
+pub fn refresh(
+    state: &mut ExplorerState,
+    index: &ReuseIndex,
+    docs: &[speechtui::corpus::Document],
+) {
+    let keep = state.rows.get(state.list.selected).copied();
+    let report = &index.report;
+    let of_kind: Vec<usize> = report
+        .ranked
+        .iter()
+        .copied()
+        .filter(|&i| report.formulas[i].kind == state.kind)
+        .collect();
+    let mut rows = index.finder.search(&state.query, &of_kind);
+    let years: Vec<Option<i32>> = docs.iter().map(|d| d.year()).collect();
+    history::sort(report, &mut rows, state.sort, &years);
+    state.list.selected = keep
+        .and_then(|k| rows.iter().position(|&r| r == k))
+        .unwrap_or(0);
+    state.list.scroll = state.list.scroll.min(state.list.selected);
+    state.rows = rows;
+}
 
 pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
     let page = list_page(app);
@@ -19,24 +59,46 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
     };
     let docs = app.docs.clone();
     match app.stack.last_mut() {
-        Some(View::Explorer(list)) => match cmd {
+        Some(View::Explorer(state)) => match cmd {
             Command::Back => {
                 app.stack.pop();
             }
+            Command::NextPane => {
+                let at = Kind::ALL.iter().position(|&k| k == state.kind).unwrap_or(0);
+                state.kind = Kind::ALL[(at + 1) % Kind::ALL.len()];
+                state.list = ListState::default();
+                refresh(state, &index, &docs);
+                let msg = format!("{} · {} shown", state.kind.title(), state.rows.len());
+                app.set_status(msg);
+            }
+            Command::SortYear => {
+                state.sort = state.sort.next();
+                refresh(state, &index, &docs);
+                super::library::keep_visible(&mut state.list, page);
+                let msg = format!("formulas sorted: {}", state.sort.name());
+                app.set_status(msg);
+            }
+            Command::Search => {
+                let q = state.query.clone();
+                start_input(app, InputPurpose::FormulaSearch, q);
+            }
             Command::Open => {
-                if let Some(f) = index.report.formulas.get(list.selected) {
-                    let rows = f.occurrences.iter().map(|o| (o.doc, o.span)).collect();
-                    let mut state = ConcordanceState {
-                        formula: list.selected,
+                if let Some(&id) = state.rows.get(state.list.selected) {
+                    let f = &index.report.formulas[id];
+                    let mut rows: Vec<_> = f.occurrences.iter().map(|o| (o.doc, o.span)).collect();
+                    history::date_order(&mut rows, &docs);
+                    app.stack.push(View::Concordance(ConcordanceState {
+                        formula: id,
                         rows,
-                        order: ConcordanceOrder::Speech,
+                        order: ConcordanceOrder::YearAscending,
                         list: ListState::default(),
-                    };
-                    order_rows(&mut state, &docs);
-                    app.stack.push(View::Concordance(state));
+                    }));
                 }
             }
-            _ => list.apply(cmd, index.report.formulas.len(), page),
+            _ => {
+                let n = state.rows.len();
+                state.list.apply(cmd, n, page)
+            }
         },
         Some(View::Concordance(c)) => match cmd {
             Command::Back => {
@@ -44,9 +106,9 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             }
             Command::SortYear => {
                 c.order = match c.order {
-                    ConcordanceOrder::Speech => ConcordanceOrder::YearAscending,
                     ConcordanceOrder::YearAscending => ConcordanceOrder::YearDescending,
                     ConcordanceOrder::YearDescending => ConcordanceOrder::Speech,
+                    ConcordanceOrder::Speech => ConcordanceOrder::YearAscending,
                 };
                 let keep = c.rows.get(c.list.selected).copied();
                 order_rows(c, &docs);
@@ -56,8 +118,8 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 c.list.keep_visible(page);
                 let msg = match c.order {
                     ConcordanceOrder::Speech => "by speech",
-                    ConcordanceOrder::YearAscending => "by year, oldest first",
-                    ConcordanceOrder::YearDescending => "by year, newest first",
+                    ConcordanceOrder::YearAscending => "by date, oldest first",
+                    ConcordanceOrder::YearDescending => "by date, newest first",
                 };
                 app.set_status(format!("concordance sorted {msg}"));
             }
@@ -78,17 +140,32 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
     let _ = effects;
 }
 
+/// The search prompt changed: filter the formulas as the user types.
+pub fn search(app: &mut App, query: &str) {
+    let Some(index) = (match &app.reuse {
+        ReuseState::Ready(r) => Some(r.clone()),
+        _ => None,
+    }) else {
+        return;
+    };
+    let docs = app.docs.clone();
+    if let Some(View::Explorer(state)) = app.stack.last_mut() {
+        state.query = query.to_string();
+        state.list = ListState::default();
+        refresh(state, &index, &docs);
+    }
+}
+
 fn order_rows(c: &mut ConcordanceState, docs: &[speechtui::corpus::Document]) {
-    let year = |d: usize| docs[d].year();
     match c.order {
         ConcordanceOrder::Speech => c.rows.sort_by_key(|&(d, s)| (d, s.start)),
-        // Undated speeches last, whichever way.
-        ConcordanceOrder::YearAscending => c
-            .rows
-            .sort_by_key(|&(d, s)| (year(d).is_none(), year(d), d, s.start)),
-        ConcordanceOrder::YearDescending => c
-            .rows
-            .sort_by_key(|&(d, s)| (year(d).is_none(), std::cmp::Reverse(year(d)), d, s.start)),
+        ConcordanceOrder::YearAscending => history::date_order(&mut c.rows, docs),
+        ConcordanceOrder::YearDescending => {
+            // Newest first, undated still last.
+            history::date_order(&mut c.rows, docs);
+            let dated = c.rows.iter().filter(|r| docs[r.0].date.is_some()).count();
+            c.rows[..dated].reverse();
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use speechtui::text::search;
 use std::cmp::Ordering;
 
-use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn, View};
+use super::super::app::{App, Effect, InputPurpose, ListState, Popup, SortColumn};
 use super::super::keymap::Command;
 use super::{compare, list_page, reader, start_input};
 
@@ -64,7 +64,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         }
         Command::Explorer => {
             if app.reuse_index().is_some() {
-                app.stack.push(View::Explorer(ListState::default()));
+                super::explorer::open(app);
             } else {
                 app.set_status(super::index_not_ready(app));
             }

@@ -242,6 +242,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             match purpose {
                 InputPurpose::Filter => library::set_filter(app, String::new()),
                 InputPurpose::Search => search(app, &before, false),
+                InputPurpose::FormulaSearch => explorer::search(app, &before),
                 _ => app.set_status("not saved"),
             }
             return;
@@ -254,6 +255,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
                 InputPurpose::Search => search(app, &text, true),
                 InputPurpose::SaveComparison => compare::save(app, &text, effects),
                 InputPurpose::SaveConcordance => explorer::save(app, &text, effects),
+                InputPurpose::FormulaSearch => explorer::search(app, &text),
             }
             return;
         }
@@ -273,13 +275,19 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
             changed = true;
         }
         // Keys that make sense while typing a filter: move through the results.
-        KeyCode::Down | KeyCode::Up if purpose == InputPurpose::Filter => {
+        KeyCode::Down | KeyCode::Up
+            if matches!(purpose, InputPurpose::Filter | InputPurpose::FormulaSearch) =>
+        {
             let cmd = if ev.code == KeyCode::Down {
                 Command::Down
             } else {
                 Command::Up
             };
-            library::on_command(app, cmd, effects);
+            if purpose == InputPurpose::Filter {
+                library::on_command(app, cmd, effects);
+            } else {
+                explorer::on_command(app, cmd, effects);
+            }
         }
         _ => {}
     }
@@ -292,6 +300,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
         match purpose {
             InputPurpose::Filter => library::set_filter(app, text),
             InputPurpose::Search => search(app, &text, false),
+            InputPurpose::FormulaSearch => explorer::search(app, &text),
             _ => {}
         }
     }

@@ -10,7 +10,7 @@
 //! anywhere in the ranking), its rank in the default ranking, and whether its first year agrees
 //! with the search. Also: the share of the top 100 that start and end on word boundaries.
 
-#[path = "reuse_support/mod.rs"]
+mod common;
 mod reuse_support;
 
 use speechtui::align::key::Key;
@@ -93,7 +93,7 @@ const COMMON: usize = 30;
 #[test]
 #[ignore]
 fn formula_units_on_the_work_reports() {
-    let Some(dir) = reuse_support::corpus_extra("gov-work-reports") else {
+    let Some(dir) = common::corpus_extra().map(|d| d.join("gov-work-reports")) else {
         eprintln!("SKIPPED: formula evaluation: ../shared/corpus-extra not found");
         return;
     };

@@ -11,7 +11,7 @@ mod passages;
 pub mod refill;
 pub mod rows;
 mod seeds;
-mod tokens;
+pub(crate) mod tokens;
 pub mod units;
 
 use serde::Serialize;

@@ -13,14 +13,14 @@
 //! Queries the screens ask of a finished report (what to mark in a speech, who shares a passage,
 //! copies counted once) are in [`marks`] and [`duplicates`].
 
-mod bounds;
+pub mod bounds;
 mod cache;
 pub mod duplicates;
 mod figures;
 mod formulas;
 mod hash;
 pub mod history;
-mod index;
+pub mod index;
 pub mod lookup;
 pub mod marks;
 mod rank;

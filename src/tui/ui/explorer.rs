@@ -109,7 +109,7 @@ pub fn draw_formulas(f: &mut Frame, app: &App, state: &ExplorerState, body: Rect
         let rest_w = w.saturating_sub(str_width(&head) + curve_w + 1);
         lines.push(Line::from(vec![
             Span::styled(head, base),
-            Span::styled(curve, if selected { t.selected } else { t.reuse_high }),
+            Span::styled(curve, if selected { t.selected } else { t.formula }),
             Span::styled(" ", base),
             Span::styled(fit(&text, rest_w), base),
         ]));

@@ -74,7 +74,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             Command::SortYear => {
                 state.sort = state.sort.next();
                 refresh(state, &index, &docs);
-                super::library::keep_visible(&mut state.list, page);
+                state.list.keep_visible(page);
                 let msg = format!("formulas sorted: {}", state.sort.name());
                 app.set_status(msg);
             }

@@ -7,7 +7,7 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::super::app::{App, Effect, Pane, Popup, View};
+use super::super::app::{App, Effect, Pane, View};
 use super::super::keymap::Command;
 use super::super::layout;
 use super::super::rows::CellKind;
@@ -127,14 +127,18 @@ fn click(app: &mut App, at: Position, effects: &mut Vec<Effect>) {
             }
         }
         Some(View::Compare(_)) => compare_click(app, at),
-        Some(View::Explorer(l)) => {
-            if let Some(row) = list_row(body, at, l.scroll) {
-                let again = row == l.selected;
-                let n = app.reuse_index().map_or(0, |i| i.report.formulas.len());
-                if let Some(View::Explorer(l)) = app.stack.last_mut() {
-                    if row < n {
-                        l.selected = row;
-                    }
+        Some(View::Explorer(state)) => {
+            // The explorer's list has three lines above its rows (tabs, header, legend) where
+            // `list_row` expects one.
+            let list_area = Rect {
+                y: body.y + 2,
+                height: body.height.saturating_sub(2),
+                ..body
+            };
+            if let Some(row) = list_row(list_area, at, state.list.scroll) {
+                let again = row == state.list.selected;
+                if row < state.rows.len() {
+                    state.list.selected = row;
                 }
                 if again {
                     explorer::on_command(app, Command::Open, effects);

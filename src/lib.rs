@@ -4,6 +4,7 @@
 //! layer over these modules, in the way ripgrep's binary sits over its search crates.
 
 pub mod align;
+pub mod check;
 pub mod corpus;
 pub mod export;
 pub mod outline;

@@ -1,5 +1,6 @@
 //! Command-line interface, as fixed by the interface contract.
 
+mod check;
 mod compare;
 mod list;
 mod outline;
@@ -27,6 +28,9 @@ pub struct Cli {
     /// Skip the on-disk index cache.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Open the reader on DRAFT's borrowed passages and their sources in the corpus at PATH.
+    #[arg(long, value_name = "DRAFT")]
+    pub check: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -85,6 +89,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Every passage of DRAFT found in the corpus at PATH, with its sources.
+    Check {
+        /// The draft: any file speechtui can load, or `path#N`.
+        draft: String,
+        /// The corpus (files and/or folders); none: the bundled sample corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
+        format: check::CheckFormat,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With -o: replace FILE if it exists (otherwise an existing file is never touched).
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Total width of `--format side-by-side`.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(40..=1000))]
+        width: u64,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +124,10 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => match missing_paths(&cli.paths) {
             Some(err) => Err(err),
-            None => crate::tui::run(&cli.paths, no_cache),
+            None => match &cli.check {
+                Some(draft) => crate::tui::run_check(draft, &cli.paths, no_cache),
+                None => crate::tui::run(&cli.paths, no_cache),
+            },
         },
         Some(Command::List { paths, format }) => list::run(&paths, format),
         Some(Command::Show { doc, raw }) => show::run(&doc, raw),
@@ -126,6 +152,22 @@ pub fn main() -> ExitCode {
         Some(Command::Reuse { paths, top, format }) => {
             reuse::run(&paths, top as usize, format, no_cache)
         }
+        Some(Command::Check {
+            draft,
+            paths,
+            format,
+            output,
+            force,
+            width,
+        }) => check::run(check::Request {
+            draft: &draft,
+            paths: &paths,
+            format,
+            output: output.as_deref(),
+            force,
+            width: width as usize,
+            no_cache,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -149,7 +191,7 @@ fn missing_paths(paths: &[PathBuf]) -> Option<anyhow::Error> {
     }
     let shown = speechtui::corpus::clean::visible_inline(&paths[0].to_string_lossy()).into_owned();
     Some(anyhow::anyhow!(
-        "{shown}: no such file or folder (commands: list, show, outline, compare, reuse; see --help)"
+        "{shown}: no such file or folder (commands: list, show, outline, compare, reuse, check; see --help)"
     ))
 }
 

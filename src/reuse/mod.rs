@@ -197,7 +197,7 @@ impl Options {
 /// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
 /// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
 /// other rules are never used, even when the engine version did not change.
-fn key_fingerprint() -> ContentHash {
+pub(crate) fn key_fingerprint() -> ContentHash {
     const PROBE: &str =
         "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
                          XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
@@ -216,6 +216,18 @@ pub fn build(
     docs: &[Document],
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
+) -> anyhow::Result<ReuseReport> {
+    build_observed(docs, options, progress, &mut |_| {})
+}
+
+/// [`build`], showing `observe` the per-speech indexes when they are built or read (not when the
+/// whole report comes from the cache), so another index over the same keys (the draft checker's)
+/// need not cut every key again.
+pub fn build_observed(
+    docs: &[Document],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    observe: &mut dyn FnMut(&[DocIndex]),
 ) -> anyhow::Result<ReuseReport> {
     let mut warnings = Vec::new();
     let cache = if options.no_cache {
@@ -301,6 +313,7 @@ pub fn build(
         })
         .collect();
     warnings.extend(cache_warnings.into_inner().expect("warnings lock"));
+    observe(&indexes);
 
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 use speechtui::align::{Comparison, Span};
+use speechtui::check::Check;
 use speechtui::corpus::{Document, LoadReport, Skipped};
 use speechtui::outline::Outline;
 use speechtui::reuse::{Progress, ReuseReport};
@@ -38,6 +39,11 @@ pub enum Action {
         b: usize,
         comparison: Arc<Comparison>,
     },
+    /// The check of speech `draft` against the corpus is ready (or failed, with a one-line error).
+    Checked {
+        draft: usize,
+        check: Result<Arc<Check>, String>,
+    },
     /// A save finished: the full path written, or a one-line error.
     Saved(Result<PathBuf, String>),
     /// The file to save to exists: ask before overwriting.
@@ -60,6 +66,12 @@ pub enum Effect {
         path: PathBuf,
         contents: String,
         overwrite: bool,
+    },
+    /// Check speech `draft` against the first `corpus` speeches (the rest: the draft given with
+    /// `--check`, which is not part of the corpus).
+    Check {
+        draft: usize,
+        corpus: usize,
     },
 }
 
@@ -217,9 +229,20 @@ pub struct ConcordanceState {
     pub list: ListState,
 }
 
+/// The sources of a speech or draft: where its borrowed passages come from.
+#[derive(Debug, Clone)]
+pub struct SourcesState {
+    pub draft: usize,
+    /// `None` while the check runs.
+    pub check: Option<Arc<Check>>,
+    /// The ranked sources.
+    pub list: ListState,
+}
+
 #[derive(Debug, Clone)]
 pub enum View {
     Reader(Box<ReaderState>),
+    Sources(Box<SourcesState>),
     Compare(Box<CompareState>),
     Explorer(ListState),
     Concordance(ConcordanceState),
@@ -231,6 +254,7 @@ pub enum InputPurpose {
     Search,
     SaveComparison,
     SaveConcordance,
+    SaveCheck,
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -317,6 +341,9 @@ pub struct App {
     /// What the terminal can show, and where user themes live (for the theme switcher).
     pub depth: ColorDepth,
     pub themes_dir: Option<PathBuf>,
+    /// With `--check`: the draft, loaded after the corpus as the last speech, is not part of the
+    /// corpus; its sources open as soon as the index is ready.
+    pub draft_mode: bool,
 }
 
 impl App {
@@ -355,6 +382,16 @@ impl App {
             should_quit: false,
             depth: ColorDepth::Palette256,
             themes_dir: None,
+            draft_mode: false,
+        }
+    }
+
+    /// How many speeches form the corpus (all but the `--check` draft).
+    pub fn corpus_len(&self) -> usize {
+        if self.draft_mode {
+            self.docs.len().saturating_sub(1)
+        } else {
+            self.docs.len()
         }
     }
 

@@ -57,6 +57,11 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             }
         }
         Command::LoadReport => app.popup = Some(Popup::LoadReport { scroll: 0 }),
+        Command::Sources => {
+            if let Some(&doc) = app.library.rows.get(app.library.list.selected) {
+                super::sources::open_sources(app, doc, effects);
+            }
+        }
         Command::Explorer => {
             if app.reuse_index().is_some() {
                 app.stack.push(View::Explorer(ListState::default()));

@@ -6,6 +6,7 @@ mod explorer;
 pub(crate) mod library;
 mod popup;
 pub(crate) mod reader;
+pub(crate) mod sources;
 
 use std::sync::Arc;
 
@@ -31,7 +32,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.doc_chars = app.docs.iter().map(|d| d.chars()).collect();
             (app.labels, app.short_labels) = super::labels::labels(&app.docs);
             library::refresh(app, None);
-            if app.docs.is_empty() {
+            if app.draft_mode && app.corpus_len() == 0 {
+                app.set_error(
+                    "no speeches found in the given paths: nothing to check the draft against",
+                );
+            } else if app.docs.is_empty() {
                 app.set_error(match app.skipped.len() {
                     0 => "no speeches found in the given paths".to_string(),
                     n => format!(
@@ -58,6 +63,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Indexed(Ok(index)) => {
             app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
+            // `--check`: the draft's sources are what was asked for.
+            if app.draft_mode && app.stack.is_empty() && !app.docs.is_empty() {
+                sources::open_sources(app, app.docs.len() - 1, &mut effects);
+            }
         }
         Action::Indexed(Err(e)) => {
             app.set_error(format!("reuse index: {e}"));
@@ -67,6 +76,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.comparisons.insert((a, b), comparison.clone());
             compare::arrived(app, a, b, comparison);
         }
+        Action::Checked { draft, check } => sources::arrived(app, draft, check),
         Action::Saved(Ok(path)) => app.set_status(format!("saved {}", path.display())),
         Action::Saved(Err(e)) => app.set_error(format!("not saved: {e}")),
         Action::SaveConflict { path, contents } => {
@@ -140,6 +150,7 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
     match app.stack.last() {
         None => library::on_command(app, cmd, effects),
         Some(View::Reader(_)) => reader::on_command(app, cmd, effects),
+        Some(View::Sources(_)) => sources::on_command(app, cmd, effects),
         Some(View::Compare(_)) => compare::on_command(app, cmd, effects),
         Some(View::Explorer(_)) | Some(View::Concordance(_)) => {
             explorer::on_command(app, cmd, effects)
@@ -197,6 +208,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
                 InputPurpose::Search => reader::search(app, &text, true),
                 InputPurpose::SaveComparison => compare::save(app, &text, effects),
                 InputPurpose::SaveConcordance => explorer::save(app, &text, effects),
+                InputPurpose::SaveCheck => sources::save(app, &text, effects),
             }
             return;
         }

@@ -1,0 +1,134 @@
+//! Speed of `check::prepare` + `check::check`: a 20,000-character draft against the 784
+//! government work reports of `../shared/corpus-extra/gov-work-reports/` (read as the clean UTF-8
+//! they are, as in the reuse bench, so corpus loading is not timed).
+//!
+//! The draft: 10,000 characters of the 1992 national report (wikisource, not in the corpus) with
+//! 20 stretches of 500 characters of 2019 reports of 20 provinces spliced in between.
+//!
+//! `cargo bench --bench check` — prints the stage timings of one cold and one warm run, then the
+//! criterion figures:
+//! - `warm`: the source index and the reuse report come from a filled cache;
+//! - `cold`: no cache at all (the source index and the reuse report are built);
+//! - `check_only`: the check with everything prepared (what the TUI pays per draft).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::Criterion;
+use speechtui::check;
+use speechtui::corpus::Document;
+use speechtui::reuse;
+
+#[path = "../tests/reuse_support/mod.rs"]
+mod reuse_support;
+
+fn extra() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra")
+}
+
+fn draft(docs: &[Document]) -> String {
+    let host = std::fs::read_to_string(
+        extra().join("wikisource-national/1992_国务院_政府工作报告_wikisource.txt"),
+    )
+    .expect("1992 report");
+    let host: Vec<char> = host.chars().collect();
+    let donors: Vec<&Document> = docs
+        .iter()
+        .filter(|d| d.title.starts_with("2019_"))
+        .take(20)
+        .collect();
+    let mut out = String::new();
+    for (i, d) in donors.iter().enumerate() {
+        out.extend(&host[i * 500..(i + 1) * 500]);
+        let t: Vec<char> = d.text.chars().collect();
+        out.extend(&t[2000..2500]);
+    }
+    out
+}
+
+fn main() {
+    let gov = extra().join("gov-work-reports");
+    if !gov.is_dir() {
+        eprintln!(
+            "SKIPPED: check bench: {} (corpus-extra) not found",
+            gov.display()
+        );
+        return;
+    }
+    let docs = reuse_support::load_txt(&gov, usize::MAX);
+    let draft = draft(&docs);
+    assert_eq!(draft.chars().count(), 20_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cached = reuse::Options {
+        cache_dir: Some(dir.path().to_path_buf()),
+        ..reuse::Options::default()
+    };
+    let cold = reuse::Options {
+        no_cache: true,
+        ..reuse::Options::default()
+    };
+    let options = check::Options::default();
+    let run = |ro: &reuse::Options| {
+        let t = Instant::now();
+        let prepared = check::prepare(&docs, ro).expect("prepare");
+        let t_prep = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let c = check::check(&draft, &docs, &prepared, &options);
+        let t_check = t.elapsed().as_secs_f64();
+        (t_prep, t_check, c)
+    };
+    let (p, c, result) = run(&cached);
+    eprintln!("fresh cache: prepare {p:.3} s, check {c:.3} s");
+    let (p, c, _) = run(&cached);
+    eprintln!("warm: prepare {p:.3} s, check {c:.3} s");
+    if std::env::args().any(|a| a == "--stages") {
+        let t = Instant::now();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let cache = reuse::cache::Cache::open(Some(dir.path().to_path_buf())).expect("cache");
+        let mut w = Vec::new();
+        let (_, was_cached) = check::index::load_or_build(&texts, Some(&cache), &mut w);
+        eprintln!(
+            "source index from the cache ({was_cached}): {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
+        let t = Instant::now();
+        let _ = reuse::build(&docs, &cached, &|_| {}).expect("reuse");
+        eprintln!(
+            "reuse report from the cache: {:.3} s",
+            t.elapsed().as_secs_f64()
+        );
+        return;
+    }
+    eprintln!(
+        "check stages (candidates, align, passages, formulas, word diffs) s: {:?}",
+        result.stats.seconds
+    );
+    eprintln!(
+        "draft 20,000 chars: borrowed {:.3}, {} passages, {} sources, {} candidates aligned, {} index entries",
+        result.borrowed,
+        result.passages.len(),
+        result.sources.len(),
+        result.stats.candidates,
+        result.stats.index_entries
+    );
+
+    let mut crit = Criterion::default().sample_size(10).configure_from_args();
+    let prepared = check::prepare(&docs, &cached).expect("prepare");
+    crit.bench_function("check_only", |b| {
+        b.iter(|| black_box(check::check(&draft, &docs, &prepared, &options)))
+    });
+    crit.bench_function("warm", |b| {
+        b.iter(|| {
+            let prepared = check::prepare(&docs, &cached).expect("prepare");
+            black_box(check::check(&draft, &docs, &prepared, &options))
+        })
+    });
+    crit.bench_function("cold", |b| {
+        b.iter(|| {
+            let prepared = check::prepare(&docs, &cold).expect("prepare");
+            black_box(check::check(&draft, &docs, &prepared, &options))
+        })
+    });
+    crit.final_summary();
+}

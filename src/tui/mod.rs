@@ -18,6 +18,8 @@ mod update;
 mod wrap;
 
 #[cfg(test)]
+mod check_tests;
+#[cfg(test)]
 mod config_props;
 #[cfg(test)]
 mod flow_tests;

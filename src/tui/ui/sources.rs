@@ -10,8 +10,27 @@ use speechtui::check::Kind;
 
 use super::super::app::{App, SourcesState};
 use super::super::layout;
-use super::super::sanitize::{clean, fit};
+use super::super::sanitize::{char_width, clean, fit, plural, str_width};
 use super::pane;
+
+/// Lines shown of each passage in the lower pane.
+const PASSAGE_LINES: usize = 3;
+
+/// `s` cut into rows of at most `width` display columns.
+fn wrap_width(s: &str, width: usize) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > width && used > 0 {
+            rows.push(String::new());
+            used = 0;
+        }
+        rows.last_mut().expect("one row").push(c);
+        used += w;
+    }
+    rows
+}
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -51,12 +70,14 @@ pub fn draw(f: &mut Frame, app: &App, s: &SourcesState, body: Rect) {
         "nothing found in the corpus: original 100%".to_string()
     } else {
         format!(
-            "borrowed {} · formulas {} · original {} · {} copied passages · {} sources",
+            "borrowed {} · formulas {} · original {} · {} {}, {} {}",
             pct(check.borrowed),
             pct(check.formulaic),
             pct(check.original()),
             copied,
-            check.sources.len()
+            plural(copied, "passage", "passages"),
+            check.sources.len(),
+            plural(check.sources.len(), "source", "sources")
         )
     };
     let header = format!(
@@ -111,16 +132,31 @@ pub fn draw(f: &mut Frame, app: &App, s: &SourcesState, body: Rect) {
                 .iter()
                 .collect();
             let head = format!("[{}] {:.2} ", i + 1, c.similarity);
-            let rest = w.saturating_sub(super::super::sanitize::str_width(&head));
+            let indent = str_width(&head);
             let style = if p.kind == Kind::Copied {
                 t.shared
             } else {
                 t.dim
             };
-            lines.push(Line::from(vec![
-                Span::styled(head, t.dim),
-                Span::styled(fit(&flat(&text), rest), style),
-            ]));
+            // Pre-wrapped by display width, at most `PASSAGE_LINES` lines a passage.
+            let rows = wrap_width(&flat(&text), w.saturating_sub(indent).max(1));
+            let n = rows.len();
+            for (k, row) in rows.into_iter().take(PASSAGE_LINES).enumerate() {
+                let lead = if k == 0 {
+                    head.clone()
+                } else {
+                    " ".repeat(indent)
+                };
+                let row = if k + 1 == PASSAGE_LINES && n > PASSAGE_LINES {
+                    fit(&format!("{row}…"), w.saturating_sub(indent))
+                } else {
+                    row
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, t.dim),
+                    Span::styled(row, style),
+                ]));
+            }
             if lines.len() >= inner.height as usize {
                 break;
             }

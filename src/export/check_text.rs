@@ -67,11 +67,13 @@ pub fn check_text(draft: &Document, docs: &[Document], check: &Check) -> String 
             "Nothing in this draft was found in the corpus: original 100.0%."
         );
     } else {
+        let n = check.sources.len();
         let _ = writeln!(
             out,
-            "Borrowed: {} in {copied} passages from {} speeches; formulas: {}; original: {}",
+            "Borrowed: {} in {copied} passage{} from {n} speech{}; formulas: {}; original: {}",
             pct(check.borrowed),
-            check.sources.len(),
+            if copied == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "es" },
             pct(check.formulaic),
             pct(check.original())
         );

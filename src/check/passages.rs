@@ -78,6 +78,11 @@ pub fn assemble(
     }
     claimed.sort_by_key(|r| r.start);
 
+    // Hits by start, so each passage looks only at the hits that can overlap it.
+    let mut by_start: Vec<usize> = (0..hits.len()).collect();
+    by_start.sort_by_key(|&i| ranges[i].start);
+    let starts: Vec<usize> = by_start.iter().map(|&i| ranges[i].start).collect();
+    let longest = ranges.iter().map(|r| r.len()).max().unwrap_or(0);
     let draft_chars: Vec<char> = draft.chars().collect();
     claimed
         .into_iter()
@@ -85,7 +90,10 @@ pub fn assemble(
             let span = kd.text_span(r.start, r.end);
             let text: String = draft_chars[span.start..span.end].iter().collect();
             let mut best: Vec<(usize, Span, f64)> = Vec::new();
-            for (h, hr) in hits.iter().zip(&ranges) {
+            let lo = starts.partition_point(|&s| s + longest < r.start);
+            let hi = starts.partition_point(|&s| s < r.end);
+            for &i in &by_start[lo..hi] {
+                let (h, hr) = (&hits[i], &ranges[i]);
                 let overlap = r.end.min(hr.end).saturating_sub(r.start.max(hr.start));
                 if (overlap as f64) < MIN_COVER * r.len() as f64 {
                     continue;

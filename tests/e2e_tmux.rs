@@ -167,7 +167,7 @@ fn check_a_draft_read_its_sources_compare_save_quit() {
     let dir = tmp.path();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
     // A draft: a stretch of a sample speech between sentences of its own.
-    let docs = speechtui::corpus::load(&[sample.clone()]).documents;
+    let docs = speechtui::corpus::load(std::slice::from_ref(&sample)).documents;
     let from = docs.iter().position(|d| d.id.contains("001_")).unwrap();
     let stretch: String = docs[from].text.chars().skip(300).take(300).collect();
     let draft = dir.join("draft.txt");

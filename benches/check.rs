@@ -10,6 +10,9 @@
 //! - `warm`: the source index and the reuse report come from a filled cache;
 //! - `cold`: no cache at all (the source index and the reuse report are built);
 //! - `check_only`: the check with everything prepared (what the TUI pays per draft).
+//!
+//! `-- --once`: only the single runs with their wall and CPU times and the stage timings;
+//! `-- --stages`: also the time to read the source index and the reuse report from the cache.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -47,6 +50,17 @@ fn draft(docs: &[Document]) -> String {
     out
 }
 
+/// CPU time (user + system) of this process so far, in seconds (from `/proc/self/stat`): what a
+/// busy machine does not inflate.
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+        + f.get(12).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+    ticks / 100.0
+}
+
 fn main() {
     let gov = extra().join("gov-work-reports");
     if !gov.is_dir() {
@@ -70,18 +84,24 @@ fn main() {
     };
     let options = check::Options::default();
     let run = |ro: &reuse::Options| {
+        let cpu = cpu_secs();
         let t = Instant::now();
         let prepared = check::prepare(&docs, ro).expect("prepare");
         let t_prep = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let c = check::check(&draft, &docs, &prepared, &options);
         let t_check = t.elapsed().as_secs_f64();
+        eprintln!("   (CPU time, user + system: {:.2} s)", cpu_secs() - cpu);
         (t_prep, t_check, c)
     };
+    let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    eprintln!("load average at start: {}", loadavg.trim());
     let (p, c, result) = run(&cached);
     eprintln!("fresh cache: prepare {p:.3} s, check {c:.3} s");
     let (p, c, _) = run(&cached);
     eprintln!("warm: prepare {p:.3} s, check {c:.3} s");
+    let (p, c, _) = run(&cold);
+    eprintln!("cold (no cache): prepare {p:.3} s, check {c:.3} s");
     if std::env::args().any(|a| a == "--stages") {
         let t = Instant::now();
         let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
@@ -98,10 +118,9 @@ fn main() {
             "reuse report from the cache: {:.3} s",
             t.elapsed().as_secs_f64()
         );
-        return;
     }
     eprintln!(
-        "check stages (candidates, align, passages, formulas, word diffs) s: {:?}",
+        "check stages (candidates, align, passages, formulas, word diffs) s: {:.3?}",
         result.stats.seconds
     );
     eprintln!(
@@ -112,6 +131,9 @@ fn main() {
         result.stats.candidates,
         result.stats.index_entries
     );
+    if std::env::args().any(|a| a == "--once") {
+        return;
+    }
 
     let mut crit = Criterion::default().sample_size(10).configure_from_args();
     let prepared = check::prepare(&docs, &cached).expect("prepare");

@@ -132,6 +132,12 @@ fn main() {
         result.stats.index_entries
     );
     if std::env::args().any(|a| a == "--once") {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let peak = status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .unwrap_or("VmHWM: ?");
+        eprintln!("peak memory of the whole run (corpus, cache fill, warm and cold runs): {peak}");
         return;
     }
 

@@ -12,6 +12,7 @@
 //! - `check_only`: the check with everything prepared (what the TUI pays per draft).
 //!
 //! `-- --once`: only the single runs with their wall and CPU times and the stage timings;
+//! `-- --big`: also a draft of over 300,000 characters (the older national reports end to end);
 //! `-- --stages`: also the time to read the source index and the reuse report from the cache.
 
 use std::hint::black_box;
@@ -131,6 +132,35 @@ fn main() {
         result.stats.candidates,
         result.stats.index_entries
     );
+    if std::env::args().any(|a| a == "--big") {
+        // A draft of a few hundred thousand characters: the older national reports end to end.
+        let mut big = String::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(extra().join("wikisource-national"))
+            .expect("wikisource")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.to_string_lossy().contains("_国务院_政府工作报告"))
+            .collect();
+        files.sort();
+        for f in files {
+            big.push_str(&std::fs::read_to_string(f).expect("report"));
+            if big.chars().count() > 300_000 {
+                break;
+            }
+        }
+        let prepared = check::prepare(&docs, &cached).expect("prepare");
+        let cpu = cpu_secs();
+        let t = Instant::now();
+        let c = check::check(&big, &docs, &prepared, &options);
+        eprintln!(
+            "big draft {} chars: {:.3} s wall, {:.2} s CPU, {} passages, {} sources, stages {:.3?}",
+            big.chars().count(),
+            t.elapsed().as_secs_f64(),
+            cpu_secs() - cpu,
+            c.passages.len(),
+            c.sources.len(),
+            c.stats.seconds
+        );
+    }
     if std::env::args().any(|a| a == "--once") {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         let peak = status

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod corpus;
 pub mod dupes;
 pub mod export;

@@ -158,3 +158,66 @@ fn a_panic_restores_the_terminal_and_says_so_briefly() {
     assert!(screen.contains("speechtui: internal error"), "{screen}");
     assert!(!screen.contains("stack backtrace"), "{screen}");
 }
+
+#[test]
+fn check_a_draft_read_its_sources_compare_save_quit() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the end-to-end terminal test");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    // A draft: a stretch of a sample speech between sentences of its own.
+    let docs = speechtui::corpus::load(std::slice::from_ref(&sample)).documents;
+    let from = docs.iter().position(|d| d.id.contains("001_")).unwrap();
+    let stretch: String = docs[from].text.chars().skip(300).take(300).collect();
+    let draft = dir.join("draft.txt");
+    std::fs::write(
+        &draft,
+        format!("一份草稿\n\n今天早上下了一场小雨，操场上的积水还没有退去。\n{stretch}\n食堂今天中午供应饺子和米饭，欢迎大家前来就餐。\n"),
+    )
+    .unwrap();
+    let config = dir.join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let script = format!(
+        "unset RUST_BACKTRACE; cd '{dir}' && TERM=xterm-256color SPEECHTUI_CONFIG_DIR='{config}' SPEECHTUI_CACHE_DIR='{dir}/cache' \
+         '{BIN}' --check '{draft}' '{sample}'; echo $? > '{dir}/exit'; stty -a > '{dir}/stty'; echo DONE; sleep 600",
+        dir = dir.display(),
+        config = config.display(),
+        draft = draft.display(),
+        sample = sample.display(),
+    );
+    let tmux = Tmux::start("e2e-check", 80, 24, &script);
+
+    // The sources screen opens by itself once the corpus is indexed, the speech it borrows from
+    // first.
+    let sources = tmux.wait_for("the draft's sources", |s| {
+        s.contains("Sources ·") && s.contains("borrowed ") && s.contains("Passages held by")
+    });
+    assert!(sources.contains("  1 "), "{sources}");
+
+    // Enter: the comparison of the draft with that source; Esc comes back.
+    tmux.keys(&["Enter"]);
+    let cmp = tmux.wait_for("the comparison", |s| {
+        s.contains("Comparison ·") && s.contains("A ·")
+    });
+    assert!(cmp.contains("draft"), "{cmp}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_text("Passages held by");
+
+    // Save the check report under the default name.
+    tmux.keys(&["s"]);
+    tmux.wait_text("save check report as: check-draft.txt");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("saved ");
+    let report = std::fs::read_to_string(dir.join("check-draft.txt")).unwrap();
+    assert!(report.starts_with("Check of: "), "{report}");
+    assert!(report.contains(&docs[from].title), "{report}");
+    assert!(!report.contains('\u{1b}'), "escape codes in the saved file");
+
+    tmux.keys(&["q"]);
+    let (exit, stty) = finished(&tmux, dir);
+    assert_eq!(exit, 0);
+    tmux.assert_terminal_restored(&stty);
+}

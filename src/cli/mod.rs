@@ -1,5 +1,6 @@
 //! Command-line interface, as fixed by the interface contract.
 
+mod check;
 mod compare;
 mod formula;
 mod list;
@@ -30,6 +31,9 @@ pub struct Cli {
     /// Skip the on-disk index cache.
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Open the reader on DRAFT's borrowed passages and their sources in the corpus at PATH.
+    #[arg(long, value_name = "DRAFT")]
+    pub check: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -105,6 +109,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Every passage of DRAFT found in the corpus at PATH, with its sources.
+    Check {
+        /// The draft: any file speechtui can load, or `path#N`.
+        draft: OsString,
+        /// The corpus (files and/or folders); none: the bundled sample corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
+        format: check::CheckFormat,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With -o: replace FILE if it exists (otherwise an existing file is never touched).
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Total width of `--format side-by-side`.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(40..=1000))]
+        width: u64,
+    },
 }
 
 /// The kinds of repeated wording, as `--kind` names them.
@@ -148,7 +171,10 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => match missing_paths(&cli.paths) {
             Some(err) => Err(err),
-            None => crate::tui::run(&cli.paths, no_cache),
+            None => match &cli.check {
+                Some(draft) => crate::tui::run_check(draft, &cli.paths, no_cache),
+                None => crate::tui::run(&cli.paths, no_cache),
+            },
         },
         Some(Command::List { paths, format }) => list::run(&paths, format),
         Some(Command::Show { doc, raw }) => show::run(&doc, raw),
@@ -183,6 +209,22 @@ pub fn main() -> ExitCode {
             paths,
             format,
         }) => formula::run(&text, &paths, format, no_cache),
+        Some(Command::Check {
+            draft,
+            paths,
+            format,
+            output,
+            force,
+            width,
+        }) => check::run(check::Request {
+            draft: &draft,
+            paths: &paths,
+            format,
+            output: output.as_deref(),
+            force,
+            width: width as usize,
+            no_cache,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -252,7 +294,7 @@ fn missing_paths(paths: &[PathBuf]) -> Option<anyhow::Error> {
     }
     let shown = speechtui::text::safety::visible_inline(&paths[0].to_string_lossy()).into_owned();
     Some(anyhow::anyhow!(
-        "{shown}: no such file or folder (commands: list, show, outline, compare, reuse; see --help)"
+        "{shown}: no such file or folder (commands: list, show, outline, compare, reuse, check; see --help)"
     ))
 }
 

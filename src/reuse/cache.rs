@@ -30,6 +30,9 @@ const MAX_ENTRY: u64 = 1 << 30;
 const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 const KIND_DOC: u8 = 1;
 const KIND_REPORT: u8 = 2;
+const KIND_BLOB: u8 = 3;
+/// Blobs kept per name (e.g. the draft checker's source index of a few corpora).
+const BLOBS_KEPT: usize = 4;
 /// Finished reports kept (they are the largest files; older ones are removed).
 const REPORTS_KEPT: usize = 6;
 
@@ -56,7 +59,7 @@ impl Cache {
         };
         let current = format!("reuse-v{ENGINE_VERSION}");
         let root = base.join(&current);
-        for sub in ["docs", "reports", "tmp"] {
+        for sub in ["docs", "reports", "blobs", "tmp"] {
             fs::create_dir_all(root.join(sub))
                 .with_context(|| format!("cannot create {}", root.join(sub).display()))?;
         }
@@ -144,20 +147,52 @@ impl Cache {
         Ok(())
     }
 
+    fn blob_path(&self, name: &str, key: ContentHash) -> PathBuf {
+        self.root
+            .join("blobs")
+            .join(format!("{name}-{}.blob", key.hex()))
+    }
+
+    /// A payload another engine built on the reuse engine cached under `name` and `key` (e.g. the
+    /// draft checker's source index), checked like every cache file; `None` if there is none.
+    pub fn load_blob(&self, name: &str, key: ContentHash) -> anyhow::Result<Option<Vec<u8>>> {
+        read_envelope(&self.blob_path(name, key), KIND_BLOB)
+    }
+
+    /// Stores a payload under `name` and `key`; only the newest few of each name are kept.
+    pub fn store_blob(&self, name: &str, key: ContentHash, payload: &[u8]) -> anyhow::Result<()> {
+        write_envelope(&self.blob_path(name, key), KIND_BLOB, payload)?;
+        let prefix = format!("{name}-");
+        prune(&self.root.join("blobs"), BLOBS_KEPT, |p| {
+            p.extension().is_some_and(|x| x == "blob")
+                && p.file_name()
+                    .is_some_and(|f| f.to_string_lossy().starts_with(&prefix))
+        });
+        Ok(())
+    }
+
     /// Keeps the newest reports only. Best effort: another process may be pruning too.
     fn prune_reports(&self) {
-        let Ok(entries) = fs::read_dir(self.root.join("reports")) else {
-            return;
-        };
-        let mut reports: Vec<(std::time::SystemTime, PathBuf)> = entries
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "report"))
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
-        reports.sort_by_key(|r| std::cmp::Reverse(r.0));
-        for (_, path) in reports.into_iter().skip(REPORTS_KEPT) {
-            let _ = fs::remove_file(path);
-        }
+        prune(&self.root.join("reports"), REPORTS_KEPT, |p| {
+            p.extension().is_some_and(|x| x == "report")
+        });
+    }
+}
+
+/// Keeps the `kept` newest files of `dir` that `wanted` selects. Best effort: another process may
+/// be pruning too.
+fn prune(dir: &Path, kept: usize, wanted: impl Fn(&Path) -> bool) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| wanted(&e.path()))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by_key(|r| std::cmp::Reverse(r.0));
+    for (_, path) in files.into_iter().skip(kept) {
+        let _ = fs::remove_file(path);
     }
 }
 

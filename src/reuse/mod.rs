@@ -298,7 +298,7 @@ impl Options {
 /// A fingerprint of the comparison key's rules: the key of a probe text exercising each of them
 /// (script folding, widths, case, figures, placeholders, punctuation). Cached indexes built under
 /// other rules are never used, even when the engine version did not change.
-fn key_fingerprint() -> ContentHash {
+pub(crate) fn key_fingerprint() -> ContentHash {
     const PROBE: &str =
         "各位代表：現在，我代表省人民政府向大會報告工作，請予審議。ＧＤＰ增長１２.５%、\
                          XX县××局某某同志○○□□，AbC123；民主党派、工商联、无党派人士";
@@ -320,12 +320,42 @@ pub fn build(
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> anyhow::Result<ReuseReport> {
+    build_observed(docs, options, progress, &mut |_| {})
+}
+
+/// [`build`], showing `observe` the per-speech indexes of every speech in `docs` (copies
+/// included) when they are built or read (not when the whole report comes from the cache), so
+/// another index over the same keys (the draft checker's) need not cut every key again.
+pub fn build_observed(
+    docs: &[Document],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+    observe: &mut dyn FnMut(&[DocIndex]),
+) -> anyhow::Result<ReuseReport> {
     let dupes = crate::corpus::duplicates(docs);
     let keep: Vec<usize> = (0..docs.len())
         .filter(|&i| !dupes.is_duplicate(i))
         .collect();
     let originals: Vec<&Document> = keep.iter().map(|&i| &docs[i]).collect();
-    let report = build_distinct(&originals, options, progress)?;
+    let report = build_distinct(&originals, options, progress, &mut |indexes| {
+        if keep.len() == docs.len() {
+            return observe(indexes);
+        }
+        // Copies are not in the engine: their indexes are cut here, few as they are.
+        let mut by_doc: Vec<Option<&DocIndex>> = vec![None; docs.len()];
+        for (k, idx) in keep.iter().zip(indexes) {
+            by_doc[*k] = Some(idx);
+        }
+        let full: Vec<DocIndex> = by_doc
+            .iter()
+            .zip(docs)
+            .map(|(idx, d)| match idx {
+                Some(idx) => (*idx).clone(),
+                None => DocIndex::build(&d.text),
+            })
+            .collect();
+        observe(&full);
+    })?;
     Ok(if keep.len() == docs.len() {
         report
     } else {
@@ -390,6 +420,7 @@ fn build_distinct(
     docs: &[&Document],
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
+    observe: &mut dyn FnMut(&[DocIndex]),
 ) -> anyhow::Result<ReuseReport> {
     let mut warnings = Vec::new();
     let cache = if options.no_cache {
@@ -483,6 +514,7 @@ fn build_distinct(
         .collect();
     warnings.extend(damaged.summary("cache entries were damaged and rebuilt"));
     warnings.extend(unwritten.summary("speech indexes could not be cached"));
+    observe(&indexes);
 
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();

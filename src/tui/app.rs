@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, MouseEvent};
 use speechtui::align::{Comparison, Span};
+use speechtui::check::Check;
 use speechtui::corpus::{Document, LoadReport, Skipped};
 use speechtui::outline::place::Places;
 use speechtui::outline::Outline;
@@ -45,6 +46,11 @@ pub enum Action {
         b: usize,
         comparison: Arc<Comparison>,
     },
+    /// The check of speech `draft` against the corpus is ready (or failed, with a one-line error).
+    Checked {
+        draft: usize,
+        check: Result<Arc<Check>, String>,
+    },
     /// A save finished: the full path written, or a one-line error.
     Saved(Result<PathBuf, String>),
     /// The file to save to exists: ask before overwriting.
@@ -72,6 +78,12 @@ pub enum Effect {
     },
     /// Ctrl-Z: give the terminal back and stop until `fg`.
     Suspend,
+    /// Check speech `draft` against the first `corpus` speeches (the rest: the draft given with
+    /// `--check`, which is not part of the corpus).
+    Check {
+        draft: usize,
+        corpus: usize,
+    },
 }
 
 /// The reuse index, with per-speech lookups the screens need (built on the worker thread).
@@ -238,9 +250,20 @@ pub struct ExplorerState {
     pub rows: Vec<usize>,
 }
 
+/// The sources of a speech or draft: where its borrowed passages come from.
+#[derive(Debug, Clone)]
+pub struct SourcesState {
+    pub draft: usize,
+    /// `None` while the check runs.
+    pub check: Option<Arc<Check>>,
+    /// The ranked sources.
+    pub list: ListState,
+}
+
 #[derive(Debug, Clone)]
 pub enum View {
     Reader(Box<ReaderState>),
+    Sources(Box<SourcesState>),
     Compare(Box<CompareState>),
     Explorer(Box<ExplorerState>),
     Concordance(ConcordanceState),
@@ -253,6 +276,7 @@ pub enum InputPurpose {
     SaveComparison,
     SaveConcordance,
     FormulaSearch,
+    SaveCheck,
 }
 
 /// A one-line prompt at the bottom of the screen.
@@ -334,6 +358,9 @@ pub struct App {
     pub themes: Vec<(Theme, Option<String>)>,
     /// What the reader marks (one mode for every speech, so switching speeches keeps it).
     pub highlight: Highlight,
+    /// With `--check`: the draft, loaded after the corpus as the last speech, is not part of the
+    /// corpus; its sources open as soon as the index is ready.
+    pub draft_mode: bool,
 }
 
 impl App {
@@ -373,6 +400,16 @@ impl App {
             depth: ColorDepth::Palette256,
             themes: Vec::new(),
             highlight: Highlight::default(),
+            draft_mode: false,
+        }
+    }
+
+    /// How many speeches form the corpus (all but the `--check` draft).
+    pub fn corpus_len(&self) -> usize {
+        if self.draft_mode {
+            self.docs.len().saturating_sub(1)
+        } else {
+            self.docs.len()
         }
     }
 

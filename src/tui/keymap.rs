@@ -171,6 +171,7 @@ commands! {
     Compare "compare" Library "mark a speech; on a second, compare them" ["c"];
     LoadReport "load_report" Library "load report: skipped files and warnings" ["L"];
     Explorer "explorer" Library "boilerplate explorer (corpus formulas)" ["b"];
+    Sources "sources" Library "sources: where its passages come from" ["C"];
     SortTitle "sort_title" Library "sort by title (again: reverse)" ["1"];
     SortDate "sort_date" Library "sort by date (again: reverse)" ["2"];
     SortLength "sort_length" Library "sort by length (again: reverse)" ["3"];
@@ -182,7 +183,7 @@ commands! {
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
-    Save "save" Comparison "save the comparison / the concordance" ["s"];
+    Save "save" Comparison "save the comparison, concordance, check report" ["s"];
     SortYear "sort_year" Boilerplate "next order of the formulas / concordance" ["y"];
 }
 

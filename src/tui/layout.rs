@@ -91,3 +91,16 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
         h,
     )
 }
+
+/// Sources screen: (ranked sources pane, passages of the selected source pane), both bordered.
+pub fn sources(body: Rect) -> (Rect, Rect) {
+    let top_h = (body.height / 2).max(6).min(body.height);
+    let top = Rect::new(body.x, body.y, body.width, top_h);
+    let bottom = Rect::new(
+        body.x,
+        body.y + top_h,
+        body.width,
+        body.height.saturating_sub(top_h),
+    );
+    (top, bottom)
+}

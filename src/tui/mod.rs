@@ -23,6 +23,8 @@ mod update;
 mod wrap;
 
 #[cfg(test)]
+mod check_tests;
+#[cfg(test)]
 mod config_props;
 #[cfg(test)]
 mod flow_tests;
@@ -65,6 +67,34 @@ fn send(tx: &Sender<Msg>, action: Action) -> bool {
 }
 
 pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
+    run_with(paths, no_cache, None)
+}
+
+/// The reader opened on a draft's sources (`speechtui --check DRAFT [PATH]...`). The draft is
+/// opened before the terminal is taken, so a bad draft is a one-line error like everywhere else.
+pub fn run_check(draft: &str, paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the interactive reader needs a terminal on stdin and stdout; \
+             in scripts use `speechtui check`"
+        );
+    }
+    let options = speechtui::corpus::LoadOptions::from_user_config()?;
+    let doc = speechtui::corpus::open_doc_with(draft, &options)?;
+    if speechtui::align::key::Key::new(&doc.text).is_empty() {
+        anyhow::bail!(
+            "{}: no speech text in the draft (nothing but punctuation or spaces)",
+            speechtui::corpus::clean::visible_inline(&doc.id)
+        );
+    }
+    run_with(paths, no_cache, Some(doc))
+}
+
+fn run_with(
+    paths: &[PathBuf],
+    no_cache: bool,
+    draft: Option<speechtui::corpus::Document>,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     let ttys = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     if let Some(problem) = terminal::unusable(ttys, std::env::var("TERM").ok().as_deref()) {
@@ -92,8 +122,9 @@ pub fn run(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<()> {
         )),
     }
     app.config_warnings = config.warnings;
+    app.draft_mode = draft.is_some();
 
-    let result = event_loop(&mut term, &mut app, paths, no_cache, &mut trace);
+    let result = event_loop(&mut term, &mut app, paths, no_cache, draft, &mut trace);
     terminal::restore();
     trace.finish();
     result
@@ -104,6 +135,7 @@ fn event_loop(
     app: &mut App,
     paths: Vec<PathBuf>,
     no_cache: bool,
+    draft: Option<speechtui::corpus::Document>,
     trace: &mut Trace,
 ) -> anyhow::Result<()> {
     term.draw(|f| ui::draw(f, app))?;
@@ -122,7 +154,7 @@ fn event_loop(
     }
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
-    spawn_loader(tx.clone(), paths, no_cache);
+    spawn_loader(tx.clone(), paths, no_cache, draft);
 
     let mut docs_for_effects = app.docs.clone();
     while let Ok(first) = rx.recv() {
@@ -166,11 +198,18 @@ fn event_loop(
                 docs_for_effects = app.docs.clone();
                 trace.loaded(app.docs.len());
             }
+            let ctx = EffectContext {
+                report: match &app.reuse {
+                    app::ReuseState::Ready(r) => Some(r.clone()),
+                    _ => None,
+                },
+                no_cache,
+            };
             for effect in effects {
                 if effect == Effect::Suspend {
                     suspend(term)?;
                 } else {
-                    run_effect(effect, &tx, &docs_for_effects);
+                    run_effect(effect, &tx, &docs_for_effects, &ctx);
                 }
             }
             redraw = true;
@@ -199,25 +238,88 @@ fn suspend(term: &mut terminal::Term) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run_effect(effect: Effect, tx: &Sender<Msg>, docs: &Arc<Vec<speechtui::corpus::Document>>) {
+/// What effects need besides the speeches: the reuse index (its formulas, for checks) and
+/// whether the on-disk cache may be used.
+#[derive(Clone)]
+struct EffectContext {
+    report: Option<Arc<app::ReuseIndex>>,
+    no_cache: bool,
+}
+
+fn run_effect(
+    effect: Effect,
+    tx: &Sender<Msg>,
+    docs: &Arc<Vec<speechtui::corpus::Document>>,
+    ctx: &EffectContext,
+) {
     match effect {
-        // Aligning can take a while on long speeches: off the UI thread.
-        Effect::Compare { .. } => {
+        // Aligning and checking can take a while on long speeches: off the UI thread.
+        Effect::Compare { .. } | Effect::Check { .. } => {
             let tx = tx.clone();
             let docs = docs.clone();
-            std::thread::spawn(move || send(&tx, perform(effect, &docs)));
+            let ctx = ctx.clone();
+            std::thread::spawn(move || send(&tx, perform(effect, &docs, &ctx)));
         }
         // A save is one small atomic write: done here, so its result shows on the next frame.
         Effect::Save { .. } => {
-            send(tx, perform(effect, docs));
+            send(tx, perform(effect, docs, ctx));
         }
         Effect::Suspend => {}
     }
 }
 
+/// The source index of the first `corpus` speeches, built (or read from the disk cache) once
+/// per session: the speeches never change while the TUI runs.
+fn source_index(
+    docs: &[speechtui::corpus::Document],
+    corpus: usize,
+    no_cache: bool,
+) -> Arc<speechtui::check::SourceIndex> {
+    static INDEX: std::sync::Mutex<Option<(usize, Arc<speechtui::check::SourceIndex>)>> =
+        std::sync::Mutex::new(None);
+    let mut slot = INDEX.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((n, idx)) = slot.as_ref() {
+        if *n == corpus {
+            return idx.clone();
+        }
+    }
+    let cache = if no_cache {
+        None
+    } else {
+        speechtui::reuse::cache::Cache::open(None).ok()
+    };
+    let texts: Vec<&str> = docs[..corpus].iter().map(|d| d.text.as_str()).collect();
+    let mut warnings = Vec::new();
+    let (idx, _) = speechtui::check::index::load_or_build(&texts, cache.as_ref(), &mut warnings);
+    let idx = Arc::new(idx);
+    *slot = Some((corpus, idx.clone()));
+    idx
+}
+
 /// Does the work of an effect and says how it went.
-fn perform(effect: Effect, docs: &[speechtui::corpus::Document]) -> Action {
+fn perform(effect: Effect, docs: &[speechtui::corpus::Document], ctx: &EffectContext) -> Action {
     match effect {
+        Effect::Check { draft, corpus } => {
+            let Some(reuse) = &ctx.report else {
+                return Action::Checked {
+                    draft,
+                    check: Err("the reuse index is not ready".into()),
+                };
+            };
+            let corpus = corpus.min(docs.len());
+            let index = source_index(docs, corpus, ctx.no_cache);
+            let check = speechtui::check::check_with(
+                &docs[draft].text,
+                &docs[..corpus],
+                &index,
+                &reuse.report,
+                &speechtui::check::Options::default(),
+            );
+            Action::Checked {
+                draft,
+                check: Ok(Arc::new(check)),
+            }
+        }
         Effect::Compare { a, b } => {
             let params = speechtui::align::Params::default();
             let comparison = speechtui::align::compare(&docs[a].text, &docs[b].text, &params);
@@ -241,13 +343,26 @@ fn perform(effect: Effect, docs: &[speechtui::corpus::Document]) -> Action {
     }
 }
 
+/// Performs an effect at once on the app's speeches and index, as a worker would (for tests).
+#[cfg(test)]
+fn perform_now(effect: Effect, app: &App) -> Action {
+    let ctx = EffectContext {
+        report: match &app.reuse {
+            app::ReuseState::Ready(r) => Some(r.clone()),
+            _ => None,
+        },
+        no_cache: true,
+    };
+    perform(effect, &app.docs.clone(), &ctx)
+}
+
 /// Applies `action` and performs its effects at once, as the event loop would (for tests).
 #[cfg(test)]
 fn update_sync(app: &mut App, action: Action) {
     let mut queue = vec![action];
     while let Some(a) = queue.pop() {
         for e in update::update(app, a) {
-            queue.push(perform(e, &app.docs.clone()));
+            queue.push(perform_now(e, app));
         }
     }
 }
@@ -286,7 +401,12 @@ fn spawn_ticker(tx: Sender<Msg>) {
     });
 }
 
-fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
+fn spawn_loader(
+    tx: Sender<Msg>,
+    paths: Vec<PathBuf>,
+    no_cache: bool,
+    draft: Option<speechtui::corpus::Document>,
+) {
     std::thread::spawn(move || {
         let load_progress = |p: speechtui::corpus::LoadProgress| {
             send(&tx, Action::LoadProgress(p.done, p.total));
@@ -314,6 +434,11 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, no_cache: bool) {
                 speechtui::corpus::LoadReport::default()
             }
         };
+        let mut report = report;
+        // `--check`: the draft comes last, after the corpus (`App::corpus_len`).
+        if let Some(draft) = draft {
+            report.documents.push(draft);
+        }
         let docs = report.documents.clone();
         if !send(&tx, Action::Loaded(report)) {
             return;

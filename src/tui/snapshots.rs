@@ -302,7 +302,7 @@ fn comparison_app(w: u16, h: u16) -> App {
     press(&mut app, "c");
     testdata::select_in_library(&mut app, b);
     for e in press(&mut app, "c") {
-        let action = super::perform(e, &app.docs.clone());
+        let action = super::perform_now(e, &app);
         update(&mut app, action);
     }
     app

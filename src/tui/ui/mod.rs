@@ -6,6 +6,7 @@ mod explorer;
 mod library;
 mod popups;
 mod reader;
+mod sources;
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,6 +32,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         (Phase::Loading { ticks, done, total }, _) => loading(f, app, body, *ticks, *done, *total),
         (_, None) => library::draw(f, app, body),
         (_, Some(View::Reader(r))) => reader::draw(f, app, r, body),
+        (_, Some(View::Sources(s))) => sources::draw(f, app, s, body),
         (_, Some(View::Compare(c))) => compare::draw(f, app, c, body),
         (_, Some(View::Explorer(l))) => explorer::draw_formulas(f, app, l, body),
         (_, Some(View::Concordance(c))) => explorer::draw_concordance(f, app, c, body),
@@ -57,6 +59,7 @@ fn screen_name(app: &App) -> String {
     match app.stack.last() {
         None => "Library".into(),
         Some(View::Reader(r)) => format!("Reader · {}", app.labels[r.doc]),
+        Some(View::Sources(s)) => format!("Sources · {}", app.labels[s.draft]),
         Some(View::Compare(c)) => format!("Comparison · {} ↔ {}", app.labels[c.a], app.labels[c.b]),
         Some(View::Explorer(_)) => "Boilerplate explorer".into(),
         Some(View::Concordance(_)) => "Boilerplate explorer · concordance".into(),
@@ -134,6 +137,7 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::Explorer,
             Command::LoadReport,
             Command::Help,
+            Command::Sources,
             Command::Quit,
         ],
         Some(View::Reader(_)) => &[
@@ -161,6 +165,13 @@ fn hint_commands(app: &App) -> &'static [Command] {
             Command::NextPane,
             Command::Search,
             Command::SortYear,
+            Command::Back,
+            Command::Help,
+            Command::Quit,
+        ],
+        Some(View::Sources(_)) => &[
+            Command::Open,
+            Command::Save,
             Command::Back,
             Command::Help,
             Command::Quit,
@@ -196,6 +207,7 @@ fn short_name(cmd: Command) -> &'static str {
         Command::Fold => "fold",
         Command::Save => "save",
         Command::SortYear => "order",
+        Command::Sources => "sources",
         _ => cmd.name(),
     }
 }
@@ -210,6 +222,7 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
             InputPurpose::SaveComparison => "save comparison as: ",
             InputPurpose::SaveConcordance => "save concordance as: ",
             InputPurpose::FormulaSearch => "search formulas (any script): ",
+            InputPurpose::SaveCheck => "save check report as: ",
         };
         let hint = match input.purpose {
             InputPurpose::Filter => "  (Enter keep · Esc clear)",

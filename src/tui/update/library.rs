@@ -62,6 +62,11 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 scroll: super::super::app::Scroll::default(),
             })
         }
+        Command::Sources => {
+            if let Some(&doc) = app.library.rows.get(app.library.list.selected) {
+                super::sources::open_sources(app, doc, effects);
+            }
+        }
         Command::Explorer => {
             if app.reuse_index().is_some() {
                 super::explorer::open(app);

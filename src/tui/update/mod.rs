@@ -8,6 +8,7 @@ pub(crate) mod library;
 mod mouse;
 mod popup;
 pub(crate) mod reader;
+pub(crate) mod sources;
 
 use std::sync::Arc;
 
@@ -39,7 +40,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.doc_chars = app.docs.iter().map(|d| d.chars()).collect();
             (app.labels, app.short_labels) = super::labels::labels(&app.docs);
             library::refresh(app, None);
-            if app.docs.is_empty() {
+            if app.draft_mode && app.corpus_len() == 0 {
+                app.set_error(
+                    "no speeches found in the given paths: nothing to check the draft against",
+                );
+            } else if app.docs.is_empty() {
                 app.set_error(match app.skipped.len() {
                     0 => "no speeches found in the given paths".to_string(),
                     n => format!(
@@ -72,6 +77,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.reuse = ReuseState::Ready(Arc::from(index));
             library::refresh(app, None);
+            // `--check`: the draft's sources are what was asked for.
+            if app.draft_mode && app.stack.is_empty() && !app.docs.is_empty() {
+                sources::open_sources(app, app.docs.len() - 1, &mut effects);
+            }
         }
         Action::Indexed(Err(e)) => {
             app.set_error(format!("reuse index: {e}"));
@@ -81,6 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.comparisons.insert((a, b), comparison.clone());
             compare::arrived(app, a, b, comparison);
         }
+        Action::Checked { draft, check } => sources::arrived(app, draft, check),
         Action::Saved(Ok(path)) => app.set_status(format!("saved {}", path.display())),
         Action::Saved(Err(e)) => app.set_error(format!("not saved: {e}")),
         Action::SaveConflict { path, contents } => {
@@ -179,6 +189,7 @@ fn on_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
     match app.stack.last() {
         None => library::on_command(app, cmd, effects),
         Some(View::Reader(_)) => reader::on_command(app, cmd, effects),
+        Some(View::Sources(_)) => sources::on_command(app, cmd, effects),
         Some(View::Compare(_)) => compare::on_command(app, cmd, effects),
         Some(View::Explorer(_)) | Some(View::Concordance(_)) => {
             explorer::on_command(app, cmd, effects)
@@ -256,6 +267,7 @@ fn on_input_key(app: &mut App, ev: KeyEvent, effects: &mut Vec<Effect>) {
                 InputPurpose::SaveComparison => compare::save(app, &text, effects),
                 InputPurpose::SaveConcordance => explorer::save(app, &text, effects),
                 InputPurpose::FormulaSearch => explorer::search(app, &text),
+                InputPurpose::SaveCheck => sources::save(app, &text, effects),
             }
             return;
         }

@@ -2,7 +2,7 @@
 //! formula many reports share is reported as a formula, not as copying; a stretch of one report is
 //! copied wording attributed to that report. Prints `SKIPPED` when corpus-extra is absent.
 
-#[path = "reuse_support/mod.rs"]
+mod common;
 mod reuse_support;
 
 use speechtui::align::key::Key;
@@ -17,7 +17,7 @@ const OWN: [&str; 3] = [
 
 #[test]
 fn a_shared_formula_is_not_copying_and_a_copied_stretch_names_its_report() {
-    let Some(dir) = reuse_support::corpus_extra("gov-work-reports") else {
+    let Some(dir) = common::corpus_extra().map(|d| d.join("gov-work-reports")) else {
         eprintln!("SKIPPED: check on real reports: ../shared/corpus-extra not found");
         return;
     };

@@ -156,12 +156,12 @@ impl Cache {
     /// A payload another engine built on the reuse engine cached under `name` and `key` (e.g. the
     /// draft checker's source index), checked like every cache file; `None` if there is none.
     pub fn load_blob(&self, name: &str, key: ContentHash) -> anyhow::Result<Option<Vec<u8>>> {
-        read_envelope(&self.blob_path(name, key), KIND_BLOB)
+        read_envelope(&self.blob_path(name, key), KIND_BLOB, key)
     }
 
     /// Stores a payload under `name` and `key`; only the newest few of each name are kept.
     pub fn store_blob(&self, name: &str, key: ContentHash, payload: &[u8]) -> anyhow::Result<()> {
-        write_envelope(&self.blob_path(name, key), KIND_BLOB, payload)?;
+        self.write_envelope(&self.blob_path(name, key), KIND_BLOB, key, payload)?;
         let prefix = format!("{name}-");
         prune(&self.root.join("blobs"), BLOBS_KEPT, |p| {
             p.extension().is_some_and(|x| x == "blob")

@@ -14,11 +14,11 @@
 //! copies counted once) are in [`marks`] and [`duplicates`].
 
 pub mod bounds;
-mod cache;
+pub mod cache;
 pub mod duplicates;
 mod figures;
 mod formulas;
-mod hash;
+pub(crate) mod hash;
 pub mod history;
 pub mod index;
 pub mod lookup;

@@ -9,6 +9,7 @@ use super::keymap::{Command, Scope};
 pub enum Screen {
     Library,
     Reader,
+    Sources,
     Comparison,
     Explorer,
     Concordance,
@@ -19,6 +20,7 @@ impl Screen {
         match app.stack.last() {
             None => Screen::Library,
             Some(View::Reader(_)) => Screen::Reader,
+            Some(View::Sources(_)) => Screen::Sources,
             Some(View::Compare(_)) => Screen::Comparison,
             Some(View::Explorer(_)) => Screen::Explorer,
             Some(View::Concordance(_)) => Screen::Concordance,
@@ -29,6 +31,7 @@ impl Screen {
         match self {
             Screen::Library => "the library",
             Screen::Reader => "the reader",
+            Screen::Sources => "the sources view",
             Screen::Comparison => "the comparison",
             Screen::Explorer => "the boilerplate explorer",
             Screen::Concordance => "the concordance",
@@ -47,10 +50,22 @@ pub fn works(app: &App, cmd: Command) -> bool {
             Some(View::Reader(r)) => r.focus == Pane::Outline,
             _ => true,
         },
-        NextPane => matches!(app.stack.last(), Some(View::Reader(r)) if r.outline_open),
-        Search => matches!(screen, Screen::Library | Screen::Reader),
-        NextHit | PrevHit => screen == Screen::Reader,
-        Save => matches!(screen, Screen::Comparison | Screen::Concordance),
+        // Tab: the outline pane in the reader, the next kind of wording in the explorer.
+        NextPane => match app.stack.last() {
+            Some(View::Reader(r)) => r.outline_open,
+            Some(View::Explorer(_)) => true,
+            _ => false,
+        },
+        Search => matches!(
+            screen,
+            Screen::Library | Screen::Reader | Screen::Comparison | Screen::Explorer
+        ),
+        NextHit | PrevHit => matches!(screen, Screen::Reader | Screen::Comparison),
+        Save => matches!(
+            screen,
+            Screen::Comparison | Screen::Concordance | Screen::Sources
+        ),
+        SortYear => matches!(screen, Screen::Explorer | Screen::Concordance),
         other => match other.scope() {
             Scope::Everywhere => true,
             Scope::Library => screen == Screen::Library,

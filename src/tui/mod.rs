@@ -240,7 +240,7 @@ fn suspend(term: &mut terminal::Term) -> anyhow::Result<()> {
 
 /// What effects need besides the speeches: the reuse index (its formulas, for checks) and
 /// whether the on-disk cache may be used.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct EffectContext {
     report: Option<Arc<app::ReuseIndex>>,
     no_cache: bool,

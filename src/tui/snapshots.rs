@@ -356,7 +356,7 @@ fn comparison_of_consecutive_reports() {
         press(&mut app, "c");
         testdata::select_in_library(&mut app, b);
         for e in press(&mut app, "c") {
-            let action = super::perform(e, &app.docs.clone());
+            let action = super::perform(e, &app.docs.clone(), &super::EffectContext::default());
             update(&mut app, action);
         }
         for _ in 0..4 {

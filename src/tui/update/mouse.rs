@@ -11,7 +11,7 @@ use super::super::app::{App, Effect, Pane, View};
 use super::super::keymap::Command;
 use super::super::layout;
 use super::super::rows::CellKind;
-use super::{compare, explorer, library, popup, reader};
+use super::{compare, explorer, library, popup, reader, sources};
 
 /// Rows the wheel moves per notch.
 const WHEEL: usize = 3;
@@ -60,6 +60,11 @@ fn wheel(app: &mut App, at: Position, up: bool, step: usize, effects: &mut Vec<E
         Some(View::Compare(_)) => {
             for _ in 0..step {
                 compare::on_command(app, cmd, effects);
+            }
+        }
+        Some(View::Sources(_)) => {
+            for _ in 0..step {
+                sources::on_command(app, cmd, effects);
             }
         }
         Some(View::Explorer(_)) | Some(View::Concordance(_)) => {
@@ -127,6 +132,8 @@ fn click(app: &mut App, at: Position, effects: &mut Vec<Effect>) {
             }
         }
         Some(View::Compare(_)) => compare_click(app, at),
+        // The sources list is driven by the keyboard; the wheel scrolls it.
+        Some(View::Sources(_)) => {}
         Some(View::Explorer(state)) => {
             // The explorer's list has three lines above its rows (tabs, header, legend) where
             // `list_row` expects one.

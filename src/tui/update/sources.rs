@@ -14,7 +14,7 @@ use super::{compare, library, start_input};
 /// Opens the sources of speech `draft`; the check itself runs as an effect.
 pub fn open_sources(app: &mut App, draft: usize, effects: &mut Vec<Effect>) {
     if app.reuse_index().is_none() {
-        app.set_status(library::index_not_ready(app));
+        app.set_status(super::index_not_ready(app));
         return;
     }
     app.stack.push(View::Sources(Box::new(SourcesState {
@@ -72,7 +72,7 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         | Command::PageDown
         | Command::PageUp
         | Command::Top
-        | Command::Bottom => library::move_in_list(&mut s.list, cmd, n, page),
+        | Command::Bottom => s.list.apply(cmd, n, page),
         Command::Open => {
             let Some(check) = &s.check else { return };
             let Some(src) = check.sources.get(s.list.selected) else {

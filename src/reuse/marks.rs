@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::duplicates::Duplicates;
-use super::ReuseReport;
+use super::{Kind, ReuseReport};
 use crate::align::Span;
 
 /// Passages shared with at most this share of the other texts (and always with one) are
@@ -140,14 +140,25 @@ fn is_set_phrase(report: &ReuseReport, sharing: &Sharing, formula: usize, others
     let Some(f) = report.formulas.get(formula) else {
         return false;
     };
-    let body = f
-        .text
-        .trim_matches(|c: char| c.is_whitespace() || "，。；：！？,.;:!?".contains(c));
-    let groups = sharing.dups.groups().saturating_sub(1) as f64;
-    (4..=16).contains(&f.key_chars)
-        && others > copied_limit(sharing.dups.groups())
-        && others as f64 >= groups * FORMULA_SHARE
-        && !body.chars().any(|c| "，。；：！？,.;:!?\n“”".contains(c))
+    // The formula engine decides what a set phrase is (free edges, a cohesive inside, adopted
+    // by many speeches); here only how widely it is shared in this corpus is added.
+    f.kind == Kind::Formula && others > copied_limit(sharing.dups.groups())
+}
+
+/// The short formula units (放管服, 三去一降一补) the segment index is too coarse to hold in a
+/// speech's spans: their occurrences in speech `doc`, with their formula index.
+fn unit_formulas_in(report: &ReuseReport, doc: usize) -> impl Iterator<Item = (Span, usize)> + '_ {
+    report
+        .formulas
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.unit && f.kind == Kind::Formula)
+        .flat_map(move |(i, f)| {
+            f.occurrences
+                .iter()
+                .filter(move |o| o.doc == doc)
+                .map(move |o| (o.span, i))
+        })
 }
 
 /// The spans of speech `doc` that are formulas (set phrases), with their formula index.
@@ -155,11 +166,15 @@ pub fn formula_spans(report: &ReuseReport, sharing: &Sharing, doc: usize) -> Vec
     let Some(d) = report.documents.get(doc) else {
         return Vec::new();
     };
-    d.spans
+    let mut out: Vec<(Span, usize)> = d
+        .spans
         .iter()
-        .filter(|s| is_set_phrase(report, sharing, s.formula, sharing.others(doc, s.formula)))
         .map(|s| (s.span, s.formula))
-        .collect()
+        .chain(unit_formulas_in(report, doc))
+        .filter(|&(_, f)| is_set_phrase(report, sharing, f, sharing.others(doc, f)))
+        .collect();
+    out.sort_by_key(|&(s, _)| (s.start, s.end));
+    out
 }
 
 /// Every reused span of speech `doc` with what it means, in text order. Spans shared only with
@@ -169,6 +184,17 @@ pub fn marks(report: &ReuseReport, sharing: &Sharing, doc: usize) -> Vec<Mark> {
         return Vec::new();
     };
     let limit = copied_limit(sharing.dups.groups());
+    let units: Vec<Mark> = unit_formulas_in(report, doc)
+        .filter_map(|(span, formula)| {
+            let others = sharing.others(doc, formula);
+            is_set_phrase(report, sharing, formula, others).then_some(Mark {
+                span,
+                kind: MarkKind::Formula,
+                formula,
+                others,
+            })
+        })
+        .collect();
     let mut out: Vec<Mark> = d
         .spans
         .iter()
@@ -194,6 +220,8 @@ pub fn marks(report: &ReuseReport, sharing: &Sharing, doc: usize) -> Vec<Mark> {
         .collect();
     out.sort_by_key(|m| (m.span.start, m.span.end));
     confirm_copied(&mut out, sharing, doc);
+    out.extend(units);
+    out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
@@ -294,11 +322,14 @@ pub fn shared_with(
     };
     let dups = &sharing.dups;
     let own = dups.group(doc);
+    let overlaps = |s: Span| s.start < span.end.max(span.start + 1) && s.end > span.start;
     let formulas: BTreeSet<usize> = d
         .spans
         .iter()
-        .filter(|s| s.span.start < span.end.max(span.start + 1) && s.span.end > span.start)
-        .map(|s| s.formula)
+        .map(|s| (s.span, s.formula))
+        .chain(unit_formulas_in(report, doc))
+        .filter(|&(s, _)| overlaps(s))
+        .map(|(_, f)| f)
         .collect();
     // group → (formulas, example, members)
     let mut by_group: BTreeMap<usize, (usize, String, BTreeSet<usize>)> = BTreeMap::new();

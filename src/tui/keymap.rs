@@ -183,7 +183,7 @@ commands! {
     NextPassage "next_passage" Comparison "next aligned passage" ["]"];
     PrevPassage "prev_passage" Comparison "previous aligned passage" ["["];
     Fold "fold" Comparison "fold/unfold the unshared text" ["z"];
-    Save "save" Comparison "save the comparison, concordance, check report" ["s"];
+    Save "save" Comparison "save the comparison / concordance / check" ["s"];
     SortYear "sort_year" Boilerplate "next order of the formulas / concordance" ["y"];
 }
 

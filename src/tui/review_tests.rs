@@ -42,7 +42,7 @@ fn keys_that_do_nothing_here_say_so() {
     }
     press(&mut app, "Esc");
     press(&mut app, "b");
-    press(&mut app, "/");
+    press(&mut app, "]");
     assert!(
         status(&app).contains("nothing to do in the boilerplate explorer"),
         "{}",

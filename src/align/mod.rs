@@ -142,14 +142,8 @@ fn compare_oriented(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Par
     let cb: Vec<u32> = kb.chars.iter().map(|&c| c as u32).collect();
     let found = passages::find(&ca, &cb, params);
     let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let side_a = units::Side {
-        chars: &a_chars,
-        key: ka,
-    };
-    let side_b = units::Side {
-        chars: &b_chars,
-        key: kb,
-    };
+    let side_a = units::Side::new(&a_chars, ka);
+    let side_b = units::Side::new(&b_chars, kb);
     let drafts: Vec<units::Draft> = found
         .iter()
         .map(|p| units::Draft {

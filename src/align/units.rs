@@ -15,6 +15,10 @@
 //! 3. merge passages that follow each other on both sides within a line;
 //! 4. keep the longest passages whole and cut the others where they overlap one already kept.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::key::Key;
 use super::tokens::jieba;
 use super::{fold, Span};
@@ -32,11 +36,39 @@ pub struct Draft {
 pub struct Side<'a> {
     pub chars: &'a [char],
     pub key: &'a Key,
+    /// jieba's cuts of each clause window already segmented (snapping asks about the same
+    /// clause many times; jieba is the costly part).
+    cuts: RefCell<FxHashMap<(usize, usize), Vec<usize>>>,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
+    pub fn new(chars: &'a [char], key: &'a Key) -> Side<'a> {
+        Side {
+            chars,
+            key,
+            cuts: RefCell::default(),
+        }
+    }
+
     fn key_len(&self, s: Span) -> usize {
         self.key.key_range(s.start, s.end).len()
+    }
+
+    /// [`is_boundary`], remembering each clause's cuts.
+    fn boundary(&self, p: usize) -> bool {
+        let t = self.chars;
+        if is_clause_boundary(t, p) {
+            return true;
+        }
+        if inside_number(t, p) {
+            return false;
+        }
+        let window = clause_around(t, p, WORD_WINDOW);
+        let mut cuts = self.cuts.borrow_mut();
+        let cuts = cuts
+            .entry(window)
+            .or_insert_with(|| word_cuts(t, window.0, window.1));
+        cuts.binary_search(&p).is_ok()
     }
 }
 
@@ -158,6 +190,20 @@ pub fn clause_around(t: &[char], p: usize, limit: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// How far (chars) the clause jieba cuts to find word boundaries reaches each way.
+const WORD_WINDOW: usize = 32;
+
+/// The places jieba cuts `t[s..e]` (char offsets of `t`).
+fn word_cuts(t: &[char], s: usize, e: usize) -> Vec<usize> {
+    let clause: String = t[s..e].iter().map(|&c| fold::fold(c)).collect();
+    // Token offsets are in chars of the clause.
+    jieba()
+        .cut(&clause, false)
+        .iter()
+        .map(|w| s + w.end)
+        .collect()
+}
+
 /// Whether `p` is a word or clause boundary of `t`: a clause boundary, or a place jieba cuts the
 /// clause around it.
 pub fn is_boundary(t: &[char], p: usize) -> bool {
@@ -167,19 +213,8 @@ pub fn is_boundary(t: &[char], p: usize) -> bool {
     if inside_number(t, p) {
         return false;
     }
-    let (s, e) = clause_around(t, p, 24);
-    let clause: String = t[s..e].iter().map(|&c| fold::fold(c)).collect();
-    for w in jieba().cut(&clause, false) {
-        // Token offsets are in chars of the clause.
-        let at = s + w.end;
-        if at == p {
-            return true;
-        }
-        if at > p {
-            return false;
-        }
-    }
-    false
+    let (s, e) = clause_around(t, p, WORD_WINDOW);
+    word_cuts(t, s, e).binary_search(&p).is_ok()
 }
 
 fn same(a: &[char], i: usize, b: &[char], j: usize) -> bool {
@@ -261,7 +296,7 @@ fn snap_start(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
             return;
         }
     }
-    if is_boundary(a.chars, d.a.start) && is_boundary(b.chars, d.b.start) {
+    if a.boundary(d.a.start) && b.boundary(d.b.start) {
         return;
     }
     // Shrink in lockstep over characters both sides share.
@@ -270,7 +305,7 @@ fn snap_start(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
         if i >= d.a.end || j >= d.b.end || !same(a.chars, i - 1, b.chars, j - 1) {
             break;
         }
-        if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+        if a.boundary(i) && b.boundary(j) {
             d.a.start = i;
             d.b.start = j;
             trim_start(a.chars, &mut d.a);
@@ -311,13 +346,13 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
             return;
         }
     }
-    if !(is_boundary(a.chars, d.a.end) && is_boundary(b.chars, d.b.end)) {
+    if !(a.boundary(d.a.end) && b.boundary(d.b.end)) {
         for k in 1..=WORD_SLACK {
             let (i, j) = (d.a.end.saturating_sub(k), d.b.end.saturating_sub(k));
             if i <= d.a.start || j <= d.b.start || !same(a.chars, i, b.chars, j) {
                 break;
             }
-            if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+            if a.boundary(i) && b.boundary(j) {
                 d.a.end = i;
                 d.b.end = j;
                 break;
@@ -330,8 +365,19 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
 
 /// A passage that runs over a line break into a few characters of the next paragraph (a
 /// heading's `（一）`) or starts with the tail of the previous one stops at the line break, on
-/// both sides (only when both sides have such a stray piece, so they stay matched).
-fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
+/// both sides (only when both sides have such a stray piece, so they stay matched). A piece that
+/// is a whole line (a title) or ends a clause stays, and so does any piece whose removal would
+/// leave less than a passage.
+fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft, min_len: usize) {
+    let whole_end = |t: &[char], e: usize| {
+        // Up to the end of its line: the piece is a whole line; else a marker or a fragment
+        // (`（一）`, `一、` before the heading's words).
+        let e = e + t[e.min(t.len())..]
+            .iter()
+            .take_while(|&&c| c != '\n' && c.is_whitespace())
+            .count();
+        e >= t.len() || t[e] == '\n'
+    };
     let tail = |side: &Side, s: Span| {
         let nl = side.chars[s.start..s.end]
             .iter()
@@ -341,12 +387,23 @@ fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
             start: cut,
             end: s.end,
         };
-        (side.key_len(rest) <= CLAUSE_SLACK).then_some(cut)
+        let stray = side.key_len(rest) <= CLAUSE_SLACK && !whole_end(side.chars, s.end);
+        stray.then_some(cut)
     };
     if let (Some(ca), Some(cb)) = (tail(a, d.a), tail(b, d.b)) {
-        if ca > d.a.start && cb > d.b.start {
-            d.a.end = ca;
-            d.b.end = cb;
+        let kept = Draft {
+            a: Span {
+                start: d.a.start,
+                end: ca,
+            },
+            b: Span {
+                start: d.b.start,
+                end: cb,
+            },
+            edits: d.edits,
+        };
+        if long_enough(a, b, &kept, min_len) {
+            *d = kept;
         }
     }
     let head = |side: &Side, s: Span| {
@@ -356,13 +413,19 @@ fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
             start: s.start,
             end: cut,
         };
-        (side.key_len(lead) <= CLAUSE_SLACK && cut < s.end).then_some(cut)
+        // Starting a line or a clause, the piece is a whole clause of its own.
+        let whole_line = s.start == 0 || !side.chars[s.start - 1].is_alphanumeric();
+        (side.key_len(lead) <= CLAUSE_SLACK && cut < s.end && !whole_line).then_some(cut)
     };
     if let (Some(ca), Some(cb)) = (head(a, d.a), head(b, d.b)) {
-        d.a.start = ca;
-        d.b.start = cb;
-        trim_start(a.chars, &mut d.a);
-        trim_start(b.chars, &mut d.b);
+        let mut kept = *d;
+        kept.a.start = ca;
+        kept.b.start = cb;
+        trim_start(a.chars, &mut kept.a);
+        trim_start(b.chars, &mut kept.b);
+        if long_enough(a, b, &kept, min_len) {
+            *d = kept;
+        }
     }
 }
 
@@ -517,8 +580,8 @@ fn to_draft(on_a: bool, this: Span, other: Span, edits: usize) -> Draft {
 
 fn shrink_start_to_words(a: &Side, b: &Side, d: &mut Draft) {
     for _ in 0..=WORD_SLACK * 2 {
-        let ok_a = is_boundary(a.chars, d.a.start);
-        let ok_b = is_boundary(b.chars, d.b.start);
+        let ok_a = a.boundary(d.a.start);
+        let ok_b = b.boundary(d.b.start);
         if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
             break;
         }
@@ -535,8 +598,8 @@ fn shrink_start_to_words(a: &Side, b: &Side, d: &mut Draft) {
 
 fn shrink_end_to_words(a: &Side, b: &Side, d: &mut Draft) {
     for _ in 0..=WORD_SLACK * 2 {
-        let ok_a = is_boundary(a.chars, d.a.end);
-        let ok_b = is_boundary(b.chars, d.b.end);
+        let ok_a = a.boundary(d.a.end);
+        let ok_b = b.boundary(d.b.end);
         if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
             break;
         }
@@ -562,6 +625,42 @@ fn long_enough(a: &Side, b: &Side, d: &Draft, min_len: usize) -> bool {
     la.max(lb) >= min_len && la.min(lb) * 2 >= min_len
 }
 
+/// Drops, before any snapping, the matches that lie mostly inside longer ones on either side
+/// (one stretch of A matched at a second place of B, or the reverse): the overlap rule below
+/// would leave less than a passage of them. Longest first; a match is dropped when fewer than
+/// `min_len` of its key characters (or half that on its shorter side) are still free on a side.
+/// Snapping is the costly step, and this keeps it to the matches that can survive.
+fn without_echoes(a: &Side, b: &Side, mut drafts: Vec<Draft>, min_len: usize) -> Vec<Draft> {
+    drafts.sort_by(|x, y| {
+        let (lx, ly) = (
+            a.key_len(x.a) + b.key_len(x.b),
+            a.key_len(y.a) + b.key_len(y.b),
+        );
+        ly.cmp(&lx).then(x.a.start.cmp(&y.a.start))
+    });
+    let mut taken_a = vec![false; a.chars.len()];
+    let mut taken_b = vec![false; b.chars.len()];
+    let free = |taken: &[bool], side: &Side, s: Span| {
+        let r = side.key.key_range(s.start, s.end);
+        r.filter(|&k| !taken[side.key.map[k] as usize]).count()
+    };
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let (fa, fb) = (free(&taken_a, a, d.a), free(&taken_b, b, d.b));
+        if fa.max(fb) < min_len || fa.min(fb) * 2 < min_len {
+            continue;
+        }
+        taken_a[d.a.start..d.a.end]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        taken_b[d.b.start..d.b.end]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        out.push(d);
+    }
+    out
+}
+
 /// The aligner's matches as reader units: snapped, merged, without overlaps, in A's order.
 pub fn reader_units(
     a: &Side,
@@ -570,6 +669,7 @@ pub fn reader_units(
     min_len: usize,
     min_similarity: f64,
 ) -> Vec<Draft> {
+    let drafts = without_echoes(a, b, drafts, min_len);
     let mut snapped: Vec<Draft> = drafts
         .into_iter()
         .filter_map(|mut d| {
@@ -577,7 +677,7 @@ pub fn reader_units(
             trim_start(b.chars, &mut d.b);
             snap_start(a, b, &mut d, min_similarity);
             snap_end(a, b, &mut d, min_similarity);
-            drop_stray_lines(a, b, &mut d);
+            drop_stray_lines(a, b, &mut d, min_len);
             (!d.a.is_empty() && !d.b.is_empty()).then_some(d)
         })
         .collect();

@@ -134,7 +134,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
                     CellKind::Shared(p) if mine(p) => Span::styled("▌", t.border_focus),
                     CellKind::Shared(_) => Span::styled("│", t.border),
                     CellKind::Moved(p) if mine(p) => Span::styled("▌", t.border_focus),
-                    CellKind::Moved(_) => Span::styled("┊", t.changed),
+                    CellKind::Moved(_) => Span::styled("┊", t.dim),
                     _ => Span::raw(" "),
                 };
                 let mut spans = vec![gutter];

@@ -19,8 +19,11 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+pub use super::boundary::{
+    clause_around, is_boundary, is_clause_boundary, is_clause_end, is_no_start,
+};
+use super::boundary::{inside_number, is_closing, is_opening, opener_of, word_cuts, WORD_WINDOW};
 use super::key::Key;
-use super::tokens::jieba;
 use super::{fold, Span};
 
 /// A passage while it is being snapped: its spans and the edits the aligner counted in it.
@@ -79,143 +82,6 @@ const CLAUSE_SLACK: usize = 6;
 const MERGE_GAP: usize = 8;
 /// How far (chars) an edge may move in lockstep to reach a word boundary on both sides.
 const WORD_SLACK: usize = 4;
-
-/// Punctuation that ends a clause (and so begins the next one).
-pub fn is_clause_end(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | '、' | '…' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
-}
-
-/// Characters a passage may not start with: clause punctuation and whatever closes something.
-pub fn is_no_start(c: char) -> bool {
-    is_clause_end(c)
-        || c.is_whitespace()
-        || matches!(
-            c,
-            '）' | ')'
-                | '》'
-                | '」'
-                | '』'
-                | '】'
-                | '〕'
-                | '”'
-                | '’'
-                | '%'
-                | '％'
-                | '·'
-                | '—'
-                | '.'
-                | '．'
-                | '〉'
-                | ']'
-        )
-}
-
-/// Characters that close what precedes them and belong at the end of a passage.
-fn is_closing(c: char) -> bool {
-    is_no_start(c) && !c.is_whitespace() && c != '—'
-}
-
-/// The opener a closing bracket or quote pairs with.
-fn opener_of(c: char) -> Option<char> {
-    Some(match c {
-        '）' => '（',
-        ')' => '(',
-        '》' => '《',
-        '」' => '「',
-        '』' => '『',
-        '】' => '【',
-        '〕' => '〔',
-        '”' => '“',
-        '’' => '‘',
-        '〉' => '〈',
-        ']' => '[',
-        _ => return None,
-    })
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '《' | '「' | '『' | '【' | '〔' | '“' | '‘' | '〈' | '['
-    )
-}
-
-fn is_digitish(c: char) -> bool {
-    fold::half_width(c).is_ascii_digit()
-}
-
-/// Whether `p` (a char offset) lies between two characters of one number (`9364.8`, `8.5%`).
-fn inside_number(t: &[char], p: usize) -> bool {
-    if p == 0 || p >= t.len() {
-        return false;
-    }
-    let (l, r) = (t[p - 1], t[p]);
-    let dot = |c: char| matches!(c, '.' | '．');
-    (is_digitish(l) && (is_digitish(r) || matches!(r, '%' | '％')))
-        || (is_digitish(l) && dot(r) && t.get(p + 1).is_some_and(|&c| is_digitish(c)))
-        || (dot(l) && is_digitish(r) && p >= 2 && is_digitish(t[p - 2]))
-}
-
-/// Whether `p` is a clause boundary: an end of the text, or next to punctuation or a space.
-pub fn is_clause_boundary(t: &[char], p: usize) -> bool {
-    if p == 0 || p >= t.len() {
-        return true;
-    }
-    if inside_number(t, p) {
-        return false;
-    }
-    let punct = |c: char| !c.is_alphanumeric();
-    punct(t[p - 1]) || punct(t[p])
-}
-
-/// The clause around `p`: from after the previous clause punctuation to after the next one,
-/// at most `limit` chars each way.
-pub fn clause_around(t: &[char], p: usize, limit: usize) -> (usize, usize) {
-    let floor = p.saturating_sub(limit);
-    let mut s = p.min(t.len());
-    while s > floor && !is_clause_end(t[s - 1]) {
-        s -= 1;
-    }
-    let ceil = (p + limit).min(t.len());
-    let mut e = p.min(t.len());
-    while e < ceil && !is_clause_end(t[e]) {
-        e += 1;
-    }
-    if e < t.len() && is_clause_end(t[e]) && t[e] != '\n' {
-        e += 1;
-    }
-    (s, e)
-}
-
-/// How far (chars) the clause jieba cuts to find word boundaries reaches each way.
-const WORD_WINDOW: usize = 32;
-
-/// The places jieba cuts `t[s..e]` (char offsets of `t`).
-fn word_cuts(t: &[char], s: usize, e: usize) -> Vec<usize> {
-    let clause: String = t[s..e].iter().map(|&c| fold::fold(c)).collect();
-    // Token offsets are in chars of the clause.
-    jieba()
-        .cut(&clause, false)
-        .iter()
-        .map(|w| s + w.end)
-        .collect()
-}
-
-/// Whether `p` is a word or clause boundary of `t`: a clause boundary, or a place jieba cuts the
-/// clause around it.
-pub fn is_boundary(t: &[char], p: usize) -> bool {
-    if is_clause_boundary(t, p) {
-        return true;
-    }
-    if inside_number(t, p) {
-        return false;
-    }
-    let (s, e) = clause_around(t, p, WORD_WINDOW);
-    word_cuts(t, s, e).binary_search(&p).is_ok()
-}
 
 fn same(a: &[char], i: usize, b: &[char], j: usize) -> bool {
     match (a.get(i), b.get(j)) {
@@ -370,13 +236,15 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
 /// leave less than a passage.
 fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft, min_len: usize) {
     let whole_end = |t: &[char], e: usize| {
-        // Up to the end of its line: the piece is a whole line; else a marker or a fragment
-        // (`（一）`, `一、` before the heading's words).
-        let e = e + t[e.min(t.len())..]
-            .iter()
-            .take_while(|&&c| c != '\n' && c.is_whitespace())
-            .count();
-        e >= t.len() || t[e] == '\n'
+        // Up to the end of its line (nothing but punctuation or spaces left on it), or a clause
+        // of its own: the piece is whole. Else it is a marker or a fragment (`（一）`, `一、`
+        // before the heading's words).
+        let ends_clause = e > 0 && is_clause_end(t[e - 1]) && t[e - 1] != '、';
+        ends_clause
+            || t[e.min(t.len())..]
+                .iter()
+                .take_while(|&&c| c != '\n')
+                .all(|c| !c.is_alphanumeric())
     };
     let tail = |side: &Side, s: Span| {
         let nl = side.chars[s.start..s.end]
@@ -715,31 +583,4 @@ pub fn reader_units(
     }
     kept.sort_by_key(|d| (d.a.start, d.b.start));
     kept
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
-
-    #[test]
-    fn boundaries_follow_words_numbers_and_punctuation() {
-        let t = chars("居民人均可支配收入增长8.5%，");
-        assert!(is_boundary(&t, 0));
-        assert!(is_boundary(&t, 2)); // 居民|人均
-        assert!(!is_boundary(&t, 1)); // 居|民
-        assert!(!is_boundary(&t, 12)); // 8|.5
-        assert!(!is_boundary(&t, 14)); // 8.5|%
-        assert!(is_boundary(&t, 15)); // %|，
-    }
-
-    #[test]
-    fn clause_around_takes_the_closing_punctuation() {
-        let t = chars("第一句，第二句话。第三");
-        assert_eq!(clause_around(&t, 5, 40), (4, 9));
-        assert_eq!(clause_around(&t, 0, 40), (0, 4));
-    }
 }

@@ -168,3 +168,90 @@ fn force_replaces_an_existing_report_and_nothing_else_does() {
     assert!(text.starts_with("speechtui comparison report"));
     assert!(text.contains("一切围绕项目转"));
 }
+
+/// `rows` in the JSON lays out all of A and all of B, each in order, each character once
+/// (the contract), and every passage appears level once or moved once on each side.
+#[test]
+fn json_rows_cover_both_speeches_once() {
+    let out = bin()
+        .args([
+            "compare",
+            &sample("002"),
+            &sample("003"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    let passages = v["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    for side in ["a", "b"] {
+        let mut at = 0;
+        for r in rows.iter().filter(|r| !r[side].is_null()) {
+            assert_eq!(r[side]["start"].as_u64().unwrap(), at, "{r}");
+            at = r[side]["end"].as_u64().unwrap();
+        }
+        assert_eq!(at, v[side]["chars"].as_u64().unwrap());
+    }
+    for (i, p) in passages.iter().enumerate() {
+        let mine: Vec<&serde_json::Value> = rows
+            .iter()
+            .filter(|r| r["passage"].as_u64() == Some(i as u64))
+            .collect();
+        let kinds: Vec<&str> = mine.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+        assert!(
+            kinds == ["shared"] || kinds == ["moved", "moved"],
+            "{kinds:?}"
+        );
+        let a_row = mine.iter().find(|r| !r["a"].is_null()).unwrap();
+        assert_eq!(a_row["a"]["start"], p["a"]["start"]);
+    }
+}
+
+/// Two columns of at most `--width` display cells; a width under 40 is a usage error.
+#[test]
+fn side_by_side_fits_its_width() {
+    let out = bin()
+        .args([
+            "compare",
+            &sample("002"),
+            &sample("003"),
+            "--format",
+            "side-by-side",
+            "--width",
+            "60",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("speechtui side-by-side comparison"));
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum::<usize>()
+    };
+    let body: Vec<&str> = text.lines().filter(|l| l.contains(" │ ")).collect();
+    assert!(body.len() > 20);
+    assert!(body.iter().all(|l| width(l) <= 60), "too wide");
+    // Shared passages are level: a marked line on the left has a marked line on the right.
+    assert!(body
+        .iter()
+        .any(|l| l.starts_with("= ") || l.starts_with("~ ")));
+    let bad = bin()
+        .args([
+            "compare",
+            &sample("002"),
+            &sample("003"),
+            "--format",
+            "side-by-side",
+            "--width",
+            "20",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -43,8 +43,9 @@ fn jiuniu_formula_in_001_and_002() {
     let cmp = compare(&a.text, &b.text, &Params::default());
     let (ta, tb) = find_formula(&a.text, &b.text, &cmp, "九牛爬坡个个出力")
         .unwrap_or_else(|| panic!("not found among {} passages", cmp.passages.len()));
-    // Shown in each side's own script, romanisation glosses gone.
-    assert_eq!(ta, "九牛爬坡、個個出力");
+    // Shown in each side's own script, romanisation glosses gone; A quotes the formula, and the
+    // passage takes both quotation marks (a reader unit never holds half a pair).
+    assert_eq!(ta, "“九牛爬坡、個個出力”");
     assert_eq!(tb, "九牛爬坡个个出力");
 }
 

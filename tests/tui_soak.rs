@@ -378,7 +378,9 @@ fn check_saved(dir: &Path) -> usize {
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(text.ends_with('\n'), "truncated: {}", path.display());
-        if text.starts_with("speechtui comparison report") {
+        if text.starts_with("speechtui comparison report")
+            || text.starts_with("speechtui side-by-side comparison")
+        {
             assert!(text.lines().count() > 5, "{}:\n{text}", path.display());
         } else if let Some(rest) = text.strip_prefix("Concordance: ") {
             // "N occurrences in M speeches", a blank line, then one line per occurrence.

@@ -148,7 +148,7 @@ fn no_document_sequence_reaches_the_terminal() {
         cmp.contains("在全市经济工作会议上的") && cmp.contains("全县"),
         "{cmp}"
     );
-    tmux.keys(&["]", "]", "[", "z", "v", "v", "z"]);
+    tmux.keys(&["]", "]", "[", "z", "/", "落", "Enter", "n", "z"]);
     tmux.keys(&["s"]);
     tmux.wait_text("save comparison as:");
     tmux.keys(&["Enter"]);
@@ -193,7 +193,13 @@ fn no_document_sequence_reaches_the_terminal() {
         .collect();
     assert_eq!(saved.len(), 1, "{saved:?}");
     let report = std::fs::read_to_string(&saved[0]).unwrap();
-    assert!(report.contains("确保全年目标任务圆满完成"), "{report}");
+    // Side by side, wrapped: A's column, marks dropped, read as one text.
+    let left: String = report
+        .lines()
+        .filter_map(|l| l.split_once(" │ ").map(|(a, _)| a))
+        .map(|a| a.chars().skip(2).collect::<String>().trim_end().to_string())
+        .collect();
+    assert!(left.contains("确保全年目标任务圆满完成"), "{report}");
     if let Some(c) = report
         .chars()
         .find(|&c| (c.is_control() && c != '\n') || speechtui::text::safety::is_bidi_control(c))

@@ -2,10 +2,12 @@
 //!
 //! Pipeline: [`crate::text::key`] (normalised text with an offset map) → [`seeds`] (exact k-gram runs along
 //! diagonals) → [`extend`] (banded X-drop gapped extension through refilled slots) →
-//! [`passages`] (ranking and greedy selection) → [`tokens`] (word-level ops with jieba +
-//! `similar`). Passages may lie in any order on either side, and one passage of A may match
-//! several places of B.
+//! [`passages`] (ranking and greedy selection) → [`units`] (snapped to clause and word
+//! boundaries per [`boundary`], merged, overlaps removed) → [`tokens`] (word-level ops with
+//! jieba + `similar`; [`refill`] says which of them count as refilled). Passages may lie in any
+//! order on either side, but never overlap on either; [`rows`] lays both texts out whole.
 
+pub(crate) mod boundary;
 mod extend;
 mod passages;
 pub mod refill;
@@ -144,14 +146,8 @@ fn compare_oriented(a: &str, ka: &key::Key, b: &str, kb: &key::Key, params: &Par
     let cb: Vec<u32> = kb.chars.iter().map(|&c| c as u32).collect();
     let found = passages::find(&ca, &cb, params);
     let (a_chars, b_chars): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let side_a = units::Side {
-        chars: &a_chars,
-        key: ka,
-    };
-    let side_b = units::Side {
-        chars: &b_chars,
-        key: kb,
-    };
+    let side_a = units::Side::new(&a_chars, ka);
+    let side_b = units::Side::new(&b_chars, kb);
     let drafts: Vec<units::Draft> = found
         .iter()
         .map(|p| units::Draft {

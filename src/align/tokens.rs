@@ -45,18 +45,13 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
             && tokens[i + 2].word.starts_with(|c: char| c.is_ascii_digit())
         {
             let (s, e) = (t.start, tokens[i + 2].end);
-            let byte = |k: usize| {
-                folded
-                    .char_indices()
-                    .nth(k)
-                    .map_or(folded.len(), |(b, _)| b)
-            };
+            let word = format!("{}{}{}", t.word, tokens[i + 1].word, tokens[i + 2].word);
             out.push(Word {
                 span: Span {
                     start: base + s,
                     end: base + e,
                 },
-                norm: normalise_word(&folded[byte(s)..byte(e)]),
+                norm: normalise_word(&word),
             });
             i += 3;
             continue;

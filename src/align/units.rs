@@ -15,8 +15,15 @@
 //! 3. merge passages that follow each other on both sides within a line;
 //! 4. keep the longest passages whole and cut the others where they overlap one already kept.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
+pub use super::boundary::{
+    clause_around, is_boundary, is_clause_boundary, is_clause_end, is_no_start,
+};
+use super::boundary::{inside_number, is_closing, is_opening, opener_of, word_cuts, WORD_WINDOW};
 use super::key::Key;
-use super::tokens::jieba;
 use super::{fold, Span};
 
 /// A passage while it is being snapped: its spans and the edits the aligner counted in it.
@@ -32,11 +39,39 @@ pub struct Draft {
 pub struct Side<'a> {
     pub chars: &'a [char],
     pub key: &'a Key,
+    /// jieba's cuts of each clause window already segmented (snapping asks about the same
+    /// clause many times; jieba is the costly part).
+    cuts: RefCell<FxHashMap<(usize, usize), Vec<usize>>>,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
+    pub fn new(chars: &'a [char], key: &'a Key) -> Side<'a> {
+        Side {
+            chars,
+            key,
+            cuts: RefCell::default(),
+        }
+    }
+
     fn key_len(&self, s: Span) -> usize {
         self.key.key_range(s.start, s.end).len()
+    }
+
+    /// [`is_boundary`], remembering each clause's cuts.
+    fn boundary(&self, p: usize) -> bool {
+        let t = self.chars;
+        if is_clause_boundary(t, p) {
+            return true;
+        }
+        if inside_number(t, p) {
+            return false;
+        }
+        let window = clause_around(t, p, WORD_WINDOW);
+        let mut cuts = self.cuts.borrow_mut();
+        let cuts = cuts
+            .entry(window)
+            .or_insert_with(|| word_cuts(t, window.0, window.1));
+        cuts.binary_search(&p).is_ok()
     }
 }
 
@@ -47,140 +82,6 @@ const CLAUSE_SLACK: usize = 6;
 const MERGE_GAP: usize = 8;
 /// How far (chars) an edge may move in lockstep to reach a word boundary on both sides.
 const WORD_SLACK: usize = 4;
-
-/// Punctuation that ends a clause (and so begins the next one).
-pub fn is_clause_end(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | '、' | '…' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
-}
-
-/// Characters a passage may not start with: clause punctuation and whatever closes something.
-pub fn is_no_start(c: char) -> bool {
-    is_clause_end(c)
-        || c.is_whitespace()
-        || matches!(
-            c,
-            '）' | ')'
-                | '》'
-                | '」'
-                | '』'
-                | '】'
-                | '〕'
-                | '”'
-                | '’'
-                | '%'
-                | '％'
-                | '·'
-                | '—'
-                | '.'
-                | '．'
-                | '〉'
-                | ']'
-        )
-}
-
-/// Characters that close what precedes them and belong at the end of a passage.
-fn is_closing(c: char) -> bool {
-    is_no_start(c) && !c.is_whitespace() && c != '—'
-}
-
-/// The opener a closing bracket or quote pairs with.
-fn opener_of(c: char) -> Option<char> {
-    Some(match c {
-        '）' => '（',
-        ')' => '(',
-        '》' => '《',
-        '」' => '「',
-        '』' => '『',
-        '】' => '【',
-        '〕' => '〔',
-        '”' => '“',
-        '’' => '‘',
-        '〉' => '〈',
-        ']' => '[',
-        _ => return None,
-    })
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '《' | '「' | '『' | '【' | '〔' | '“' | '‘' | '〈' | '['
-    )
-}
-
-fn is_digitish(c: char) -> bool {
-    fold::half_width(c).is_ascii_digit()
-}
-
-/// Whether `p` (a char offset) lies between two characters of one number (`9364.8`, `8.5%`).
-fn inside_number(t: &[char], p: usize) -> bool {
-    if p == 0 || p >= t.len() {
-        return false;
-    }
-    let (l, r) = (t[p - 1], t[p]);
-    let dot = |c: char| matches!(c, '.' | '．');
-    (is_digitish(l) && (is_digitish(r) || matches!(r, '%' | '％')))
-        || (is_digitish(l) && dot(r) && t.get(p + 1).is_some_and(|&c| is_digitish(c)))
-        || (dot(l) && is_digitish(r) && p >= 2 && is_digitish(t[p - 2]))
-}
-
-/// Whether `p` is a clause boundary: an end of the text, or next to punctuation or a space.
-pub fn is_clause_boundary(t: &[char], p: usize) -> bool {
-    if p == 0 || p >= t.len() {
-        return true;
-    }
-    if inside_number(t, p) {
-        return false;
-    }
-    let punct = |c: char| !c.is_alphanumeric();
-    punct(t[p - 1]) || punct(t[p])
-}
-
-/// The clause around `p`: from after the previous clause punctuation to after the next one,
-/// at most `limit` chars each way.
-pub fn clause_around(t: &[char], p: usize, limit: usize) -> (usize, usize) {
-    let floor = p.saturating_sub(limit);
-    let mut s = p.min(t.len());
-    while s > floor && !is_clause_end(t[s - 1]) {
-        s -= 1;
-    }
-    let ceil = (p + limit).min(t.len());
-    let mut e = p.min(t.len());
-    while e < ceil && !is_clause_end(t[e]) {
-        e += 1;
-    }
-    if e < t.len() && is_clause_end(t[e]) && t[e] != '\n' {
-        e += 1;
-    }
-    (s, e)
-}
-
-/// Whether `p` is a word or clause boundary of `t`: a clause boundary, or a place jieba cuts the
-/// clause around it.
-pub fn is_boundary(t: &[char], p: usize) -> bool {
-    if is_clause_boundary(t, p) {
-        return true;
-    }
-    if inside_number(t, p) {
-        return false;
-    }
-    let (s, e) = clause_around(t, p, 24);
-    let clause: String = t[s..e].iter().map(|&c| fold::fold(c)).collect();
-    for w in jieba().cut(&clause, false) {
-        // Token offsets are in chars of the clause.
-        let at = s + w.end;
-        if at == p {
-            return true;
-        }
-        if at > p {
-            return false;
-        }
-    }
-    false
-}
 
 fn same(a: &[char], i: usize, b: &[char], j: usize) -> bool {
     match (a.get(i), b.get(j)) {
@@ -261,7 +162,7 @@ fn snap_start(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
             return;
         }
     }
-    if is_boundary(a.chars, d.a.start) && is_boundary(b.chars, d.b.start) {
+    if a.boundary(d.a.start) && b.boundary(d.b.start) {
         return;
     }
     // Shrink in lockstep over characters both sides share.
@@ -270,7 +171,7 @@ fn snap_start(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
         if i >= d.a.end || j >= d.b.end || !same(a.chars, i - 1, b.chars, j - 1) {
             break;
         }
-        if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+        if a.boundary(i) && b.boundary(j) {
             d.a.start = i;
             d.b.start = j;
             trim_start(a.chars, &mut d.a);
@@ -311,13 +212,13 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
             return;
         }
     }
-    if !(is_boundary(a.chars, d.a.end) && is_boundary(b.chars, d.b.end)) {
+    if !(a.boundary(d.a.end) && b.boundary(d.b.end)) {
         for k in 1..=WORD_SLACK {
             let (i, j) = (d.a.end.saturating_sub(k), d.b.end.saturating_sub(k));
             if i <= d.a.start || j <= d.b.start || !same(a.chars, i, b.chars, j) {
                 break;
             }
-            if is_boundary(a.chars, i) && is_boundary(b.chars, j) {
+            if a.boundary(i) && b.boundary(j) {
                 d.a.end = i;
                 d.b.end = j;
                 break;
@@ -330,8 +231,21 @@ fn snap_end(a: &Side, b: &Side, d: &mut Draft, min_similarity: f64) {
 
 /// A passage that runs over a line break into a few characters of the next paragraph (a
 /// heading's `（一）`) or starts with the tail of the previous one stops at the line break, on
-/// both sides (only when both sides have such a stray piece, so they stay matched).
-fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
+/// both sides (only when both sides have such a stray piece, so they stay matched). A piece that
+/// is a whole line (a title) or ends a clause stays, and so does any piece whose removal would
+/// leave less than a passage.
+fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft, min_len: usize) {
+    let whole_end = |t: &[char], e: usize| {
+        // Up to the end of its line (nothing but punctuation or spaces left on it), or a clause
+        // of its own: the piece is whole. Else it is a marker or a fragment (`（一）`, `一、`
+        // before the heading's words).
+        let ends_clause = e > 0 && is_clause_end(t[e - 1]) && t[e - 1] != '、';
+        ends_clause
+            || t[e.min(t.len())..]
+                .iter()
+                .take_while(|&&c| c != '\n')
+                .all(|c| !c.is_alphanumeric())
+    };
     let tail = |side: &Side, s: Span| {
         let nl = side.chars[s.start..s.end]
             .iter()
@@ -341,12 +255,23 @@ fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
             start: cut,
             end: s.end,
         };
-        (side.key_len(rest) <= CLAUSE_SLACK).then_some(cut)
+        let stray = side.key_len(rest) <= CLAUSE_SLACK && !whole_end(side.chars, s.end);
+        stray.then_some(cut)
     };
     if let (Some(ca), Some(cb)) = (tail(a, d.a), tail(b, d.b)) {
-        if ca > d.a.start && cb > d.b.start {
-            d.a.end = ca;
-            d.b.end = cb;
+        let kept = Draft {
+            a: Span {
+                start: d.a.start,
+                end: ca,
+            },
+            b: Span {
+                start: d.b.start,
+                end: cb,
+            },
+            edits: d.edits,
+        };
+        if long_enough(a, b, &kept, min_len) {
+            *d = kept;
         }
     }
     let head = |side: &Side, s: Span| {
@@ -356,13 +281,19 @@ fn drop_stray_lines(a: &Side, b: &Side, d: &mut Draft) {
             start: s.start,
             end: cut,
         };
-        (side.key_len(lead) <= CLAUSE_SLACK && cut < s.end).then_some(cut)
+        // Starting a line or a clause, the piece is a whole clause of its own.
+        let whole_line = s.start == 0 || !side.chars[s.start - 1].is_alphanumeric();
+        (side.key_len(lead) <= CLAUSE_SLACK && cut < s.end && !whole_line).then_some(cut)
     };
     if let (Some(ca), Some(cb)) = (head(a, d.a), head(b, d.b)) {
-        d.a.start = ca;
-        d.b.start = cb;
-        trim_start(a.chars, &mut d.a);
-        trim_start(b.chars, &mut d.b);
+        let mut kept = *d;
+        kept.a.start = ca;
+        kept.b.start = cb;
+        trim_start(a.chars, &mut kept.a);
+        trim_start(b.chars, &mut kept.b);
+        if long_enough(a, b, &kept, min_len) {
+            *d = kept;
+        }
     }
 }
 
@@ -517,8 +448,8 @@ fn to_draft(on_a: bool, this: Span, other: Span, edits: usize) -> Draft {
 
 fn shrink_start_to_words(a: &Side, b: &Side, d: &mut Draft) {
     for _ in 0..=WORD_SLACK * 2 {
-        let ok_a = is_boundary(a.chars, d.a.start);
-        let ok_b = is_boundary(b.chars, d.b.start);
+        let ok_a = a.boundary(d.a.start);
+        let ok_b = b.boundary(d.b.start);
         if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
             break;
         }
@@ -535,8 +466,8 @@ fn shrink_start_to_words(a: &Side, b: &Side, d: &mut Draft) {
 
 fn shrink_end_to_words(a: &Side, b: &Side, d: &mut Draft) {
     for _ in 0..=WORD_SLACK * 2 {
-        let ok_a = is_boundary(a.chars, d.a.end);
-        let ok_b = is_boundary(b.chars, d.b.end);
+        let ok_a = a.boundary(d.a.end);
+        let ok_b = b.boundary(d.b.end);
         if (ok_a && ok_b) || d.a.start >= d.a.end || d.b.start >= d.b.end {
             break;
         }
@@ -562,6 +493,42 @@ fn long_enough(a: &Side, b: &Side, d: &Draft, min_len: usize) -> bool {
     la.max(lb) >= min_len && la.min(lb) * 2 >= min_len
 }
 
+/// Drops, before any snapping, the matches that lie mostly inside longer ones on either side
+/// (one stretch of A matched at a second place of B, or the reverse): the overlap rule below
+/// would leave less than a passage of them. Longest first; a match is dropped when fewer than
+/// `min_len` of its key characters (or half that on its shorter side) are still free on a side.
+/// Snapping is the costly step, and this keeps it to the matches that can survive.
+fn without_echoes(a: &Side, b: &Side, mut drafts: Vec<Draft>, min_len: usize) -> Vec<Draft> {
+    drafts.sort_by(|x, y| {
+        let (lx, ly) = (
+            a.key_len(x.a) + b.key_len(x.b),
+            a.key_len(y.a) + b.key_len(y.b),
+        );
+        ly.cmp(&lx).then(x.a.start.cmp(&y.a.start))
+    });
+    let mut taken_a = vec![false; a.chars.len()];
+    let mut taken_b = vec![false; b.chars.len()];
+    let free = |taken: &[bool], side: &Side, s: Span| {
+        let r = side.key.key_range(s.start, s.end);
+        r.filter(|&k| !taken[side.key.map[k] as usize]).count()
+    };
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let (fa, fb) = (free(&taken_a, a, d.a), free(&taken_b, b, d.b));
+        if fa.max(fb) < min_len || fa.min(fb) * 2 < min_len {
+            continue;
+        }
+        taken_a[d.a.start..d.a.end]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        taken_b[d.b.start..d.b.end]
+            .iter_mut()
+            .for_each(|t| *t = true);
+        out.push(d);
+    }
+    out
+}
+
 /// The aligner's matches as reader units: snapped, merged, without overlaps, in A's order.
 pub fn reader_units(
     a: &Side,
@@ -570,6 +537,7 @@ pub fn reader_units(
     min_len: usize,
     min_similarity: f64,
 ) -> Vec<Draft> {
+    let drafts = without_echoes(a, b, drafts, min_len);
     let mut snapped: Vec<Draft> = drafts
         .into_iter()
         .filter_map(|mut d| {
@@ -577,7 +545,7 @@ pub fn reader_units(
             trim_start(b.chars, &mut d.b);
             snap_start(a, b, &mut d, min_similarity);
             snap_end(a, b, &mut d, min_similarity);
-            drop_stray_lines(a, b, &mut d);
+            drop_stray_lines(a, b, &mut d, min_len);
             (!d.a.is_empty() && !d.b.is_empty()).then_some(d)
         })
         .collect();
@@ -615,31 +583,4 @@ pub fn reader_units(
     }
     kept.sort_by_key(|d| (d.a.start, d.b.start));
     kept
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
-
-    #[test]
-    fn boundaries_follow_words_numbers_and_punctuation() {
-        let t = chars("居民人均可支配收入增长8.5%，");
-        assert!(is_boundary(&t, 0));
-        assert!(is_boundary(&t, 2)); // 居民|人均
-        assert!(!is_boundary(&t, 1)); // 居|民
-        assert!(!is_boundary(&t, 12)); // 8|.5
-        assert!(!is_boundary(&t, 14)); // 8.5|%
-        assert!(is_boundary(&t, 15)); // %|，
-    }
-
-    #[test]
-    fn clause_around_takes_the_closing_punctuation() {
-        let t = chars("第一句，第二句话。第三");
-        assert_eq!(clause_around(&t, 5, 40), (4, 9));
-        assert_eq!(clause_around(&t, 0, 40), (0, 4));
-    }
 }

@@ -369,6 +369,16 @@ fn comparison_of_consecutive_reports() {
 }
 
 #[test]
+fn comparison_search() {
+    let mut app = comparison_app(80, 24);
+    press(&mut app, "/");
+    super::update::type_text(&mut app, "工作");
+    press(&mut app, "Enter");
+    press(&mut app, "n");
+    snap("compare_search_80x24", &app);
+}
+
+#[test]
 fn comparison_save_prompt() {
     let mut app = comparison_app(80, 24);
     press(&mut app, "s");

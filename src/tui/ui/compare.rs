@@ -18,7 +18,6 @@ use super::super::layout;
 use super::super::rows::{CellKind, Row};
 use super::super::sanitize::{fit, str_width, truncate};
 use super::super::update::compare::top_stop;
-use super::super::wrap::CharIndex;
 use super::pane;
 use super::reader::styled_chars;
 
@@ -108,6 +107,30 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
         .take(li.height as usize)
         .collect();
     let current_passage = current.map(|i| c.rows.stops[i].passage);
+    // Search hits on each side (char spans), the current one marked apart.
+    let qlen = c.search.query.chars().count();
+    let hits = |is_a: bool| -> Vec<(TextSpan, Style)> {
+        c.search
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.0 == is_a)
+            .map(|(i, h)| {
+                let style = if i == c.search.current {
+                    t.search_current
+                } else {
+                    t.search_hit
+                };
+                (
+                    TextSpan {
+                        start: h.1,
+                        end: h.1 + qlen,
+                    },
+                    style,
+                )
+            })
+            .collect()
+    };
     let side = |is_a: bool| -> Vec<Line<'static>> {
         let (text, chars) = if is_a {
             (&da.text, &c.a_chars)
@@ -127,7 +150,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
                     CellKind::Shared(p) if mine(p) => Span::styled("▌", t.border_focus),
                     CellKind::Shared(_) => Span::styled("│", t.border),
                     CellKind::Moved(p) if mine(p) => Span::styled("▌", t.border_focus),
-                    CellKind::Moved(_) => Span::styled("┊", t.changed),
+                    CellKind::Moved(_) => Span::styled("┊", t.dim),
                     _ => Span::raw(" "),
                 };
                 let mut spans = vec![gutter];
@@ -148,14 +171,16 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
                     }
                     (CellKind::Own, Some(l)) => {
                         let s = chars.slice(text, l.start, l.end);
-                        let styles = vec![t.gap; l.end - l.start];
+                        let mut styles = vec![t.gap; l.end - l.start];
+                        mark_hits(&mut styles, l.start, &hits(is_a));
                         spans.extend(styled_chars(s, &styles));
                     }
                     (CellKind::Shared(p) | CellKind::Moved(p), Some(l)) => {
                         let changed = refilled_spans(&ca, &cb, &cmp.passages[p], is_a);
-                        spans.extend(passage_line(
-                            text, chars, l.start, l.end, &changed, t.shared, t.changed,
-                        ));
+                        let mut styles =
+                            passage_styles(l.start, l.end, &changed, t.shared, t.changed);
+                        mark_hits(&mut styles, l.start, &hits(is_a));
+                        spans.extend(styled_chars(chars.slice(text, l.start, l.end), &styles));
                     }
                     _ => {}
                 }
@@ -166,15 +191,14 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
     f.render_widget(Paragraph::new(side(true)), li);
     f.render_widget(Paragraph::new(side(false)), ri);
 }
-fn passage_line(
-    text: &str,
-    chars: &CharIndex,
+/// The styles of one passage line: shared, with its refilled words marked.
+fn passage_styles(
     start: usize,
     end: usize,
     changed: &[TextSpan],
     shared: Style,
     changed_style: Style,
-) -> Vec<Span<'static>> {
+) -> Vec<Style> {
     let mut styles = vec![shared; end - start];
     for s in changed {
         let (a, b) = (s.start.max(start), s.end.min(end));
@@ -186,7 +210,22 @@ fn passage_line(
             *st = shared.patch(changed_style);
         }
     }
-    styled_chars(chars.slice(text, start, end), &styles)
+    styles
+}
+
+/// Patches search hits over the styles of a line starting at char `start`.
+fn mark_hits(styles: &mut [Style], start: usize, hits: &[(TextSpan, Style)]) {
+    let end = start + styles.len();
+    for (h, style) in hits {
+        let (a, b) = (h.start.max(start), h.end.min(end));
+        for st in styles
+            .iter_mut()
+            .take(b.saturating_sub(start))
+            .skip(a.saturating_sub(start))
+        {
+            *st = st.patch(*style);
+        }
+    }
 }
 
 /// ` A · label · date ` made to fit between the corners of a pane `width` columns wide: the label

@@ -40,7 +40,9 @@ pub fn arrived(app: &mut App, draft: usize, result: Result<Arc<Check>, String>) 
                     }
                 }
             }
-            if nothing {
+            if let Some(w) = check.warnings.first() {
+                app.set_error(format!("check: {w}"));
+            } else if nothing {
                 app.set_status("nothing in this speech was found in the rest of the corpus");
             }
         }

@@ -119,7 +119,7 @@ fn a_mistyped_command_is_not_opened_as_an_empty_corpus() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "speechtui: lsit: no such file or folder (commands: list, show, outline, compare, reuse; see --help)\n"
+        "speechtui: lsit: no such file or folder (commands: list, show, outline, compare, reuse, check; see --help)\n"
     );
 }
 

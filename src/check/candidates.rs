@@ -29,14 +29,25 @@ pub fn find(
     limits: Limits,
     keep: &dyn Fn(usize) -> bool,
 ) -> Vec<usize> {
+    let found: Vec<&[u32]> = draft_hashes.iter().map(|&h| index.lookup(h)).collect();
+    // Winnowing keeps different shingles near the edges of a formula in different speeches, so
+    // the count at one position undercounts there: a position is common when any position of
+    // its winnowing window is.
+    let reach = super::index::WINDOW;
+    let common: Vec<bool> = (0..found.len())
+        .map(|i| {
+            let lo = i.saturating_sub(reach);
+            let hi = (i + reach + 1).min(found.len());
+            found[lo..hi].iter().any(|d| d.len() > limits.stop_docs)
+        })
+        .collect();
     // Draft positions each speech shares, in draft order.
     let mut shared: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for (i, &h) in draft_hashes.iter().enumerate() {
-        let docs = index.lookup(h);
-        if docs.is_empty() || docs.len() > limits.stop_docs {
+    for (i, docs) in found.iter().enumerate() {
+        if docs.is_empty() || common[i] {
             continue;
         }
-        for &d in docs {
+        for &d in docs.iter() {
             if keep(d as usize) {
                 shared.entry(d).or_default().push(i as u32);
             }
@@ -61,4 +72,44 @@ pub fn find(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::key::Key;
+    use crate::reuse::hash;
+    use crate::reuse::index::SHINGLE;
+
+    fn hashes(text: &str) -> Vec<u64> {
+        hash::shingles(&Key::new(text).chars, SHINGLE)
+    }
+
+    #[test]
+    fn every_place_of_the_draft_gets_its_own_sources_and_formulas_name_none() {
+        let long = "全省上下坚持稳中求进工作总基调，全面深化改革开放，着力推动高质量发展。";
+        let short = "加快建设美丽乡村，持续改善农村人居环境。";
+        let formula = "以习近平新时代中国特色社会主义思想为指导";
+        let texts = [
+            format!("{long}{formula}"),
+            format!("{long}今年一季度经济运行平稳。{formula}"),
+            format!("{short}{formula}"),
+            format!("城市更新行动全面展开。{formula}"),
+        ];
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = SourceIndex::build(&refs);
+        let draft = hashes(&format!("{long}{short}{formula}"));
+        let limits = Limits {
+            per_position: 1,
+            max: 10,
+            stop_docs: 2,
+        };
+        let found = find(&draft, &index, limits, &|_| true);
+        // One source for the long sentence (the first of the two holding it), one for the short
+        // one; the formula, in all four, names nobody.
+        assert_eq!(found, vec![0, 2]);
+        // The draft itself (speech 0 here) is never a candidate.
+        let found = find(&draft, &index, limits, &|d| d != 0);
+        assert_eq!(found, vec![1, 2]);
+    }
 }

@@ -219,3 +219,48 @@ pub fn key_similarity(a: &str, b: &str) -> f64 {
         .sum();
     matched as f64 / longest as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{compare, slice, Params};
+
+    #[test]
+    fn a_part_of_an_alignment_maps_to_the_matching_part_of_the_source() {
+        let draft = "今年我们要坚持稳中求进工作总基调，全面深化改革开放，着力推动经济高质量发展。";
+        let source = "明年全省要坚持稳中求进工作总基调，全面深化改革开放，大力推动经济高质量发展。";
+        let cmp = compare(draft, source, &Params::default());
+        let p = &cmp.passages[0];
+        let hit = Hit {
+            doc: 0,
+            a: p.a,
+            b: p.b,
+            similarity: p.similarity,
+            ops: p.ops.clone(),
+        };
+        let find = |text: &str, needle: &str| {
+            let at = text.find(needle).unwrap();
+            let s = text[..at].chars().count();
+            Span {
+                start: s,
+                end: s + needle.chars().count(),
+            }
+        };
+        let part = find(draft, "全面深化改革开放");
+        assert_eq!(slice(source, project(&hit, part)), "全面深化改革开放");
+        // A refilled word inside the part maps to the source's word.
+        let part = find(draft, "着力推动经济");
+        assert_eq!(slice(source, project(&hit, part)), "大力推动经济");
+    }
+
+    #[test]
+    fn similarity_is_on_the_key_across_scripts_and_punctuation() {
+        assert_eq!(
+            key_similarity("全面深化改革开放。", "全面深化改革開放"),
+            1.0
+        );
+        let s = key_similarity("全面深化改革开放", "全面深化体制改革");
+        assert!(s > 0.4 && s < 0.8, "{s}");
+        assert_eq!(key_similarity("。，", "全面"), 0.0);
+    }
+}

@@ -18,8 +18,8 @@ fn round(x: f64) -> f64 {
 /// text between `start` and `end` of its speech.
 pub fn check_json(draft: &Document, docs: &[Document], check: &Check) -> Value {
     let dc: Vec<char> = draft.text.chars().collect();
-    let chars: Vec<Vec<char>> = docs.iter().map(|_| Vec::new()).collect();
-    let mut chars = chars;
+    // Each cited speech's characters, made when it is first cited.
+    let mut chars: Vec<Vec<char>> = vec![Vec::new(); docs.len()];
     let mut text_of = |d: usize, start: usize, end: usize| {
         if chars[d].is_empty() {
             chars[d] = docs[d].text.chars().collect();

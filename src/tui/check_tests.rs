@@ -97,6 +97,16 @@ fn a_speech_of_the_library_opens_its_sources_and_a_comparison_at_the_first_passa
     assert!(cur == 0 || cmp.passages[cur - 1].a.end <= first);
     key(&mut app, "Esc");
     assert!(matches!(app.stack.last(), Some(View::Sources(_))));
+
+    // R: the speech in the reader, the first passage the source holds focused.
+    key(&mut app, "R");
+    let Some(View::Reader(r)) = app.stack.last() else {
+        panic!("no reader");
+    };
+    assert_eq!(r.doc, a);
+    let first = check.passages[check.sources[0].first_passage].span;
+    assert_eq!(r.focus_span, Some(first));
+    key(&mut app, "Esc");
     key(&mut app, "Esc");
     assert!(app.stack.is_empty());
 }

@@ -172,6 +172,7 @@ commands! {
     LoadReport "load_report" Library "load report: skipped files and warnings" ["L"];
     Explorer "explorer" Library "boilerplate explorer (corpus formulas)" ["b"];
     Sources "sources" Library "sources: where its passages come from" ["C"];
+    ReadAt "read_at" Library "sources: read the speech at the passage" ["R"];
     SortTitle "sort_title" Library "sort by title (again: reverse)" ["1"];
     SortDate "sort_date" Library "sort by date (again: reverse)" ["2"];
     SortLength "sort_length" Library "sort by length (again: reverse)" ["3"];

@@ -274,26 +274,36 @@ fn source_index(
     docs: &[speechtui::corpus::Document],
     corpus: usize,
     no_cache: bool,
-) -> Arc<speechtui::check::SourceIndex> {
-    static INDEX: std::sync::Mutex<Option<(usize, Arc<speechtui::check::SourceIndex>)>> =
-        std::sync::Mutex::new(None);
+) -> (Arc<speechtui::check::SourceIndex>, Vec<String>) {
+    type Slot = Option<(
+        speechtui::reuse::hash::ContentHash,
+        Arc<speechtui::check::SourceIndex>,
+    )>;
+    static INDEX: std::sync::Mutex<Slot> = std::sync::Mutex::new(None);
+    let texts: Vec<&str> = docs[..corpus].iter().map(|d| d.text.as_str()).collect();
+    let key = speechtui::check::index::cache_key(&texts);
     let mut slot = INDEX.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((n, idx)) = slot.as_ref() {
-        if *n == corpus {
-            return idx.clone();
+    if let Some((k, idx)) = slot.as_ref() {
+        if *k == key {
+            return (idx.clone(), Vec::new());
         }
     }
+    let mut warnings = Vec::new();
     let cache = if no_cache {
         None
     } else {
-        speechtui::reuse::cache::Cache::open(None).ok()
+        match speechtui::reuse::cache::Cache::open(None) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                warnings.push(format!("cache unavailable, building without it: {e:#}"));
+                None
+            }
+        }
     };
-    let texts: Vec<&str> = docs[..corpus].iter().map(|d| d.text.as_str()).collect();
-    let mut warnings = Vec::new();
     let (idx, _) = speechtui::check::index::load_or_build(&texts, cache.as_ref(), &mut warnings);
     let idx = Arc::new(idx);
-    *slot = Some((corpus, idx.clone()));
-    idx
+    *slot = Some((key, idx.clone()));
+    (idx, warnings)
 }
 
 /// Does the work of an effect and says how it went.
@@ -307,14 +317,16 @@ fn perform(effect: Effect, docs: &[speechtui::corpus::Document], ctx: &EffectCon
                 };
             };
             let corpus = corpus.min(docs.len());
-            let index = source_index(docs, corpus, ctx.no_cache);
-            let check = speechtui::check::check_with(
+            let (index, warnings) = source_index(docs, corpus, ctx.no_cache);
+            let mut check = speechtui::check::check_with(
                 &docs[draft].text,
                 &docs[..corpus],
                 &index,
                 &reuse.report,
                 &speechtui::check::Options::default(),
             );
+            // Shown on screen and kept in the saved report.
+            check.warnings = warnings;
             Action::Checked {
                 draft,
                 check: Ok(Arc::new(check)),

@@ -171,6 +171,7 @@ fn hint_commands(app: &App) -> &'static [Command] {
         ],
         Some(View::Sources(_)) => &[
             Command::Open,
+            Command::ReadAt,
             Command::Save,
             Command::Back,
             Command::Help,
@@ -208,6 +209,7 @@ fn short_name(cmd: Command) -> &'static str {
         Command::Save => "save",
         Command::SortYear => "order",
         Command::Sources => "sources",
+        Command::ReadAt => "read",
         _ => cmd.name(),
     }
 }
@@ -257,7 +259,11 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
     let mut used = 0;
     for &cmd in hint_commands(app) {
         let key = app.keymap.first_label(cmd);
-        let name = short_name(cmd);
+        // On the sources screen, Enter compares the speech with the selected source.
+        let name = match (app.stack.last(), cmd) {
+            (Some(View::Sources(_)), Command::Open) => "compare",
+            _ => short_name(cmd),
+        };
         let w = str_width(&key) + str_width(name) + 3;
         if used + w > width {
             break;

@@ -113,7 +113,7 @@ pub fn draw(f: &mut Frame, app: &App, s: &SourcesState, body: Rect) {
     let selected = check.sources.get(s.list.selected);
     let title = match selected {
         Some(src) => format!(
-            " Passages held by {} · dim: formulas · Enter compares ",
+            " Passages held by {} · dim: formulas ",
             app.short_labels[src.doc]
         ),
         None => " Passages ".into(),

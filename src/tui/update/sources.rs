@@ -1,6 +1,6 @@
 //! The sources screen: where the passages of a speech (or of the `--check` draft) come from,
 //! sources ranked by how much of it they hold; Enter compares the speech with a source at their
-//! first shared passage, `s` saves the check report.
+//! first shared passage, `R` reads the speech there, `s` saves the check report.
 
 use std::sync::Arc;
 
@@ -40,7 +40,9 @@ pub fn arrived(app: &mut App, draft: usize, result: Result<Arc<Check>, String>) 
                     }
                 }
             }
-            if nothing {
+            if let Some(w) = check.warnings.first() {
+                app.set_error(format!("check: {w}"));
+            } else if nothing {
                 app.set_status("nothing in this speech was found in the rest of the corpus");
             }
         }
@@ -81,6 +83,17 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
             let at = check.passages[src.first_passage].span.start;
             let (draft, doc) = (s.draft, src.doc);
             compare::open_compare(app, draft, doc, Some(at), effects);
+        }
+        // The speech itself in the reader, at the first passage the selected source holds, that
+        // passage focused (the reader marks the reused wording as everywhere).
+        Command::ReadAt => {
+            let Some(check) = &s.check else { return };
+            let Some(src) = check.sources.get(s.list.selected) else {
+                return;
+            };
+            let span = check.passages[src.first_passage].span;
+            let draft = s.draft;
+            super::reader::open_reader(app, draft, Some(span.start), Some(span));
         }
         Command::Save => {
             if s.check.is_none() {

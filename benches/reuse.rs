@@ -116,6 +116,7 @@ fn main() {
             .collect::<Vec<_>>()
             .join(" ")
     );
+    let mut last = None;
     println!("| reports | chars | cold s | cold CPU s | peak RSS MB | fresh cache s | warm s | one file edited s | formulas | pairs |");
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for &n in &sizes {
@@ -146,6 +147,10 @@ fn main() {
             report.formulas.len(),
             report.pairs.len()
         );
+        last = Some((docs, report));
+    }
+    if let Some((docs, report)) = last {
+        explorer_filter(&docs, &report);
     }
     if args.iter().any(|a| a == "--peer") {
         peer();
@@ -194,5 +199,44 @@ fn peer() {
         "- speed-up: {:.0}x against the sampled python run alone, {:.0}x against its extrapolation to every pair",
         theirs / ours,
         full / ours
+    );
+}
+
+/// The explorer's search as you type over the largest corpus: one search per key typed (the
+/// longest query of each run typed one character at a time), on every kind, then the slowest
+/// order (rise) of the result. Prints the slowest key.
+fn explorer_filter(docs: &[Document], report: &reuse::ReuseReport) {
+    use speechtui::reuse::{history, lookup::Finder, Kind};
+    let t = Instant::now();
+    let finder = Finder::new(report);
+    let built = t.elapsed().as_secs_f64();
+    let years: Vec<Option<i32>> = docs.iter().map(|d| d.year()).collect();
+    let mut slowest: (f64, String, &str) = (0.0, String::new(), "");
+    for kind in Kind::ALL {
+        let of_kind: Vec<usize> = report
+            .ranked
+            .iter()
+            .copied()
+            .filter(|&i| report.formulas[i].kind == kind)
+            .collect();
+        for query in ["放管服", "四個全面", "发展", "一分部署九分落实"] {
+            let mut typed = String::new();
+            for c in query.chars() {
+                typed.push(c);
+                let t = Instant::now();
+                let mut rows = finder.search(&typed, &of_kind);
+                history::sort(report, &mut rows, history::Sort::Rise, &years);
+                let secs = t.elapsed().as_secs_f64();
+                if secs > slowest.0 {
+                    slowest = (secs, typed.clone(), kind.name());
+                }
+            }
+        }
+    }
+    println!(
+        "explorer: formula keys built once in {built:.3} s; slowest key {:.1} ms (“{}” on {})",
+        slowest.0 * 1000.0,
+        slowest.1,
+        slowest.2
     );
 }

@@ -43,12 +43,19 @@ fn check_consistency(docs: &[speechtui::corpus::Document], report: &ReuseReport)
             f.text
         );
     }
-    for w in report.formulas.windows(2) {
+    // The shingle index's wording first, most speeches first (the order the per-speech spans
+    // refer to), then the short formula units; the default ranking lists every formula once.
+    let long: Vec<_> = report.formulas.iter().take_while(|f| !f.unit).collect();
+    assert!(report.formulas[long.len()..].iter().all(|f| f.unit));
+    for w in long.windows(2) {
         assert!(
             w[0].documents >= w[1].documents,
             "formulas ranked by speeches"
         );
     }
+    let mut ranked = report.ranked.clone();
+    ranked.sort_unstable();
+    assert_eq!(ranked, (0..report.formulas.len()).collect::<Vec<_>>());
     for (d, r) in report.documents.iter().enumerate() {
         assert!((0.0..=1.0).contains(&r.reused), "{}", r.reused);
         let n = docs[d].chars();

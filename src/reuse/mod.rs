@@ -562,7 +562,7 @@ pub fn compute(
         progress(Progress {
             stage,
             done,
-            total: 7,
+            total: 9,
         })
     };
     let refs: Vec<&DocIndex> = indexes.iter().collect();
@@ -599,7 +599,9 @@ pub fn compute(
     pairs.sort_by(by_shared);
     stage("finding formula units", 6);
     let mut formulas = grouping.formulas;
-    formulas.extend(unit_formulas::formulas(&refs, texts, years, &formulas));
+    let units = unit_formulas::formulas(&refs, texts, years, &formulas, &|s| stage(s, 7));
+    formulas.extend(units);
+    stage("ranking formulas", 8);
     let lengths: Vec<usize> = indexes.iter().map(|i| i.text_chars as usize).collect();
     let on_words = |f: &Formula| {
         let idx = refs[f.representative.doc];
@@ -609,7 +611,7 @@ pub fn compute(
         end > start && bounds::on_word_edges(idx, start, end - start)
     };
     let ranked = rank::finish(&mut formulas, years, &lengths, &on_words);
-    stage("done", 7);
+    stage("done", 9);
     ReuseReport {
         documents,
         stats: Stats {

@@ -22,9 +22,11 @@ pub fn formulas(
     texts: &[&str],
     years: &[Option<i32>],
     existing: &[super::Formula],
+    stage: &dyn Fn(&'static str),
 ) -> Vec<super::Formula> {
     let min_docs = ((docs.len() as f64 * MIN_SHARE).ceil() as usize).max(2);
     let found = discover(docs, texts, min_docs);
+    stage("checking word edges");
     let keep: Vec<bool> = found
         .par_iter()
         .map(|u| super::bounds::unit_on_word_edges(docs, &u.occurrences, u.key.chars().count()))

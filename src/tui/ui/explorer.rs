@@ -76,7 +76,8 @@ pub fn draw_formulas(f: &mut Frame, app: &App, state: &ExplorerState, body: Rect
         Line::from(Span::styled(fit(&header, w), t.header)),
         Line::from(Span::styled(fit(&legend, w), t.dim)),
     ];
-    let room = (inner.height as usize).saturating_sub(lines.len());
+    // The last line: the selected formula's history in words.
+    let room = (inner.height as usize).saturating_sub(lines.len() + 1);
     for (pos, &id) in state
         .rows
         .iter()
@@ -114,6 +115,16 @@ pub fn draw_formulas(f: &mut Frame, app: &App, state: &ExplorerState, body: Rect
             Span::styled(fit(&text, rest_w), base),
         ]));
     }
+    if let Some(&id) = state.rows.get(state.list.selected) {
+        let summary = history_line(app, &report.formulas[id]);
+        let at = inner.height.saturating_sub(1);
+        let area = Rect {
+            y: inner.y + at,
+            height: 1.min(inner.height),
+            ..inner
+        };
+        f.render_widget(Paragraph::new(Span::styled(fit(&summary, w), t.dim)), area);
+    }
     if state.rows.is_empty() {
         let msg = if state.query.is_empty() {
             format!("no {} in this corpus", state.kind.title().to_lowercase())
@@ -123,6 +134,37 @@ pub fn draw_formulas(f: &mut Frame, app: &App, state: &ExplorerState, body: Rect
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// First and last use, peak year and longer forms of a formula, on one line.
+fn history_line(app: &App, fm: &speechtui::reuse::Formula) -> String {
+    let docs = &app.docs;
+    let first = history::first_use(fm, docs).map(|d| {
+        let doc = &docs[d];
+        format!(
+            "first {} {}",
+            doc.date.as_deref().unwrap_or("undated"),
+            flat(&history::place(doc).unwrap_or_else(|| doc.title.clone()))
+        )
+    });
+    let peak = fm
+        .by_year
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(y, n)| format!("peak {y} ({n})"));
+    let last = fm.years.map(|(_, b)| format!("last {b}"));
+    let longer: Vec<String> = fm
+        .variants
+        .iter()
+        .take(3)
+        .map(|(t, n)| format!("{} {n}", flat(t)))
+        .collect();
+    let longer = (!longer.is_empty()).then(|| format!("also written {}", longer.join(", ")));
+    [first, last, peak, longer]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Rect) {

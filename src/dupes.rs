@@ -324,7 +324,11 @@ fn copy_of(a: &str, b: &str) -> Option<Copy> {
 
 /// The shares of both keys that one alignment of the texts covers.
 fn aligned_shares(a: &str, b: &str) -> (f64, f64) {
+    // Copies share long runs: longer seeds and passages are enough, and much cheaper than the
+    // fine passages a reader's comparison needs; word operations are not needed at all.
     let params = align::Params {
+        min_len: 24,
+        seed_len: 12,
         word_ops: false,
         ..align::Params::default()
     };

@@ -33,7 +33,12 @@ pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
         .map(|d| {
             if count[d.title.as_str()] > 1 {
                 let source = source_name(d);
-                (format!("{} · {source}", d.title), source)
+                // 政府工作报告 × 158: the place first says which one at a glance.
+                let title = match &d.place {
+                    Some(p) if !d.title.contains(p.as_str()) => format!("{p} {}", d.title),
+                    _ => d.title.clone(),
+                };
+                (format!("{title} · {source}"), source)
             } else {
                 (d.title.clone(), d.title.clone())
             }
@@ -118,6 +123,18 @@ mod tests {
         }
         assert_eq!(fit_source("1998_山东省_政府工作报告", 12), "1998_山东省…");
         assert_eq!(fit_source("004_3bce6aca9e0e3511#3", 12), "004_3bce6…#3");
+        // A repeated title that does not name its place gets it in front.
+        let mut placed = docs.clone();
+        for (k, &i) in dup.iter().enumerate() {
+            placed[i].place = Some(["浙江省", "长沙市"][k].to_string());
+        }
+        let (wide_placed, _) = labels(&placed);
+        assert!(
+            wide_placed[dup[0]].starts_with("浙江省 在2020年市政府"),
+            "{}",
+            wide_placed[dup[0]]
+        );
+        assert!(wide_placed[dup[1]].starts_with("长沙市 在2020年市政府"));
         // Unique titles stay as they are.
         for i in (0..docs.len()).filter(|i| !dup.contains(i)) {
             assert_eq!(wide[i], docs[i].title);

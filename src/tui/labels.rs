@@ -22,6 +22,15 @@ pub fn source_name(d: &Document) -> String {
     }
 }
 
+/// A repeated title with the speech's place in front where the title does not name it
+/// (政府工作报告 × 158: the place says which one at a glance).
+pub fn placed_title(d: &Document) -> String {
+    match &d.place {
+        Some(p) if !d.title.contains(p.as_str()) => format!("{p} {}", d.title),
+        _ => d.title.clone(),
+    }
+}
+
 /// For every speech: the label for wide places (`title · source` when the title is not unique,
 /// else the title) and for narrow columns (the source when the title is not unique).
 pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
@@ -33,12 +42,7 @@ pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
         .map(|d| {
             if count[d.title.as_str()] > 1 {
                 let source = source_name(d);
-                // 政府工作报告 × 158: the place first says which one at a glance.
-                let title = match &d.place {
-                    Some(p) if !d.title.contains(p.as_str()) => format!("{p} {}", d.title),
-                    _ => d.title.clone(),
-                };
-                (format!("{title} · {source}"), source)
+                (format!("{} · {source}", placed_title(d)), source)
             } else {
                 (d.title.clone(), d.title.clone())
             }
@@ -78,7 +82,10 @@ pub fn fit_label(doc: &Document, label: &str, source: &str, width: usize, narrow
     if room < 4 {
         return fit(&fit_source(source, width), width);
     }
-    fit(&format!("{} · {src}", truncate(&doc.title, room)), width)
+    fit(
+        &format!("{} · {src}", truncate(&placed_title(doc), room)),
+        width,
+    )
 }
 
 #[cfg(test)]
@@ -135,6 +142,14 @@ mod tests {
             wide_placed[dup[0]]
         );
         assert!(wide_placed[dup[1]].starts_with("长沙市 在2020年市政府"));
+        let shown = fit_label(
+            &placed[dup[0]],
+            &wide_placed[dup[0]],
+            &narrow[dup[0]],
+            60,
+            false,
+        );
+        assert!(shown.starts_with("浙江省 在2020年"), "{shown}");
         // Unique titles stay as they are.
         for i in (0..docs.len()).filter(|i| !dup.contains(i)) {
             assert_eq!(wide[i], docs[i].title);

@@ -54,6 +54,18 @@ fn load(c: &mut Criterion) {
                 report.documents.iter().map(|d| d.chars()).sum::<usize>()
             );
             group.bench_function("corpus-extra", |b| b.iter(|| corpus::load(&paths)));
+            // The part of the load that finds duplicates (keys, sketches, shortlisted alignments).
+            let items: Vec<speechtui::dupes::Item> = report
+                .documents
+                .iter()
+                .map(|d| speechtui::dupes::Item {
+                    text: &d.text,
+                    date: d.date.as_deref(),
+                })
+                .collect();
+            group.bench_function("corpus-extra duplicates", |b| {
+                b.iter(|| speechtui::dupes::Duplicates::find(&items))
+            });
         }
         None => eprintln!("note: ../shared/corpus-extra is absent; only the sample is measured"),
     }

@@ -104,6 +104,15 @@ fn undelivered_results_are_a_failure_with_one_line() {
     assert_eq!(out.status.code(), Some(0));
     let out = with_stdout(">/dev/null", &["--help"]);
     assert_eq!(out.status.code(), Some(0));
+    // /dev/null opened for reading and writing (what Python's subprocess.DEVNULL gives) is an
+    // open standard output too.
+    let out = with_stdout("1<>/dev/null", &["list", dir]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[cfg(unix)]

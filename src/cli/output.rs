@@ -20,28 +20,30 @@ pub fn write_stdout(s: &str) -> anyhow::Result<()> {
 }
 
 /// Whether standard output was closed when the program started. The Rust runtime reopens a
-/// closed descriptor 0–2 on `/dev/null` for reading and writing before `main` (so that no file
-/// opened later lands on it); a shell's `> /dev/null` opens it for writing only. So "/dev/null,
-/// opened read-write" is the trace of `>&-` (`1<>/dev/null` looks the same, and is taken as it).
+/// closed descriptor 0–2 on `/dev/null` before `main` (so that no file opened later lands on it),
+/// after which `>&-` cannot be told from `>/dev/null`; so the descriptor is looked at earlier, by
+/// a constructor that runs before the runtime's start-up (`.init_array`).
 #[cfg(target_os = "linux")]
 pub fn stdout_was_closed() -> bool {
-    use std::os::unix::fs::MetadataExt as _;
-    // SAFETY: fcntl on descriptor 1 with F_GETFL reads its flags and touches no memory.
-    let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
-    if flags < 0 {
-        return true;
-    }
-    if flags & libc::O_ACCMODE != libc::O_RDWR {
-        return false;
-    }
-    let (Ok(out), Ok(null)) = (
-        std::fs::metadata("/proc/self/fd/1"),
-        std::fs::metadata("/dev/null"),
-    ) else {
-        return false;
-    };
-    out.rdev() == null.rdev() && out.dev() == null.dev() && out.ino() == null.ino()
+    STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed)
 }
+
+#[cfg(target_os = "linux")]
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static LOOK_AT_STDOUT: extern "C" fn() = {
+    extern "C" fn look() {
+        // SAFETY: fcntl with F_GETFD only queries the descriptor's flags; no memory is touched.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED_AT_START.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    look
+};
 
 #[cfg(not(target_os = "linux"))]
 pub fn stdout_was_closed() -> bool {

@@ -137,6 +137,34 @@ fn classify(text: &str, cjk: usize, patterns: &ChromePatterns) -> Kind {
     Kind::Content
 }
 
+/// Ends the speech at its last sentence when only chrome-shaped short lines follow it (a site's
+/// "you may also like", a forum's edit note); a date or a signature stays.
+fn trim_tail(lines: &mut [Line], body: Range<usize>) -> Range<usize> {
+    let mut end = body.end;
+    let mut cut = Vec::new();
+    while end > body.start {
+        let line = &lines[end - 1];
+        match line.kind {
+            Kind::Blank | Kind::Junk | Kind::Chrome(_) => {}
+            Kind::Content if super::shape::below_speech_chrome(&line.text) => cut.push(end - 1),
+            _ => break,
+        }
+        end -= 1;
+    }
+    // Nothing but short lines: not a tail, leave it to the caller's judgement.
+    if end == body.start {
+        return body;
+    }
+    for i in cut {
+        lines[i].kind = Kind::Chrome(ChromeKind::Banner);
+    }
+    let mut e = body.end;
+    while e > body.start && !matches!(lines[e - 1].kind, Kind::Content) {
+        e -= 1;
+    }
+    body.start..e
+}
+
 /// Moves the start of the speech past the chrome-shaped lines above its title or first line of
 /// speech (a site name, a menu without separators, a slogan): see [`super::shape`]. If nothing but
 /// such lines is left, there is no speech.
@@ -335,6 +363,7 @@ pub fn extract(text: &str, patterns: &ChromePatterns) -> Page {
     mark_teaser_lists(&mut lines);
     let body = end_at_closing(&lines, heaviest_segment(&lines));
     let body = trim_top(&mut lines, body);
+    let body = trim_tail(&mut lines, body);
     let mut warnings = Vec::new();
     if let Some((page, pages)) = &notes.pagination {
         warnings.push(format!(

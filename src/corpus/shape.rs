@@ -38,7 +38,7 @@ fn label_box() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"^(站内搜索|全站搜索|搜索|检索|热门搜索|热搜|热搜词|关键词|关键字|标签|热门标签|Tags?|TAG|分类|栏目|专题|所属栏目|文档分类|上一篇|下一篇|当前位置|您的位置|你的位置|位置)\s*[:：]",
+        r"^(站内搜索|全站搜索|搜索|检索|热门搜索|热搜|热搜词|关键词|关键字|标签|热门标签|Tags?|TAG|分类|栏目|专题|所属栏目|文档分类|上一篇|下一篇|上一条|下一条|上一页|下一页|当前位置|您的位置|你的位置|位置)\s*[:：]",
     )
 }
 
@@ -151,11 +151,36 @@ pub fn above_speech_chrome(s: &str) -> bool {
     // The first half of a title broken over two lines (`…办公厅关于印发` / `《…》的通知`).
     let title_head =
         s.contains("关于") || s.contains("關於") || s.ends_with(['发', '發', '的', '在']);
-    let speaker = s.split_whitespace().count() == 2 && n <= 12;
+    let speaker = two_cjk_words(s) && n <= 12;
     let date_only = s
         .chars()
         .all(|c| c.is_ascii_digit() || "年月日 -./".contains(c));
     !(header || title_head || speaker || date_only)
+}
+
+/// `省长 袁家军`: a role and a name (not `收听本文 00:00`).
+fn two_cjk_words(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() == 2 && words.iter().all(|w| w.chars().all(super::extract::is_cjk))
+}
+
+/// Chrome when it stands after the speech's last sentence: a short line with no sentence in it
+/// that is not how a speech or a document ends (a date, a signature of an office or a person).
+pub fn below_speech_chrome(s: &str) -> bool {
+    let n = s.chars().count();
+    if n > 40 || has_sentence(s) || s.ends_with(['！', '!', '。', '？', '?']) {
+        return false;
+    }
+    let date = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || "年月日号 -./（）()〇零一二三四五六七八九十".contains(c));
+    let signature = s.ends_with([
+        '府', '会', '厅', '室', '局', '部', '院', '委', '处', '中', '心', '司', '组',
+    ]) || two_cjk_words(s) && n <= 12
+        // A speaker's name alone (李强, 王小明).
+        || s.chars().all(super::extract::is_cjk) && n <= 3;
+    let header = s.starts_with(['—', '－', '（', '(', '附']);
+    !(date || signature || header)
 }
 
 #[cfg(test)]
@@ -205,6 +230,12 @@ mod tests {
         assert!(!above_speech_chrome("省长 袁家军"));
         assert!(!above_speech_chrome("宁夏回族自治区人民政府办公厅关于印发"));
         assert!(above_speech_chrome("精品范文网"));
+        assert!(!below_speech_chrome("宁夏回族自治区人民政府办公厅"));
+        assert!(!below_speech_chrome("二〇二三年一月五日"));
+        assert!(!below_speech_chrome("谢谢大家！"));
+        assert!(below_speech_chrome("相关阅读推荐"));
+        assert!(below_speech_chrome("关闭窗口"));
+        assert!(above_speech_chrome("收听本文 00:00"));
         assert!(above_speech_chrome("欢迎访问本站"));
     }
 }

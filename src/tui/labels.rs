@@ -22,6 +22,15 @@ pub fn source_name(d: &Document) -> String {
     }
 }
 
+/// A repeated title with the speech's place in front where the title does not name it
+/// (政府工作报告 × 158: the place says which one at a glance).
+pub fn placed_title(d: &Document) -> String {
+    match &d.place {
+        Some(p) if !d.title.contains(p.as_str()) => format!("{p} {}", d.title),
+        _ => d.title.clone(),
+    }
+}
+
 /// For every speech: the label for wide places (`title · source` when the title is not unique,
 /// else the title) and for narrow columns (the source when the title is not unique).
 pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
@@ -33,7 +42,7 @@ pub fn labels(docs: &[Document]) -> (Vec<String>, Vec<String>) {
         .map(|d| {
             if count[d.title.as_str()] > 1 {
                 let source = source_name(d);
-                (format!("{} · {source}", d.title), source)
+                (format!("{} · {source}", placed_title(d)), source)
             } else {
                 (d.title.clone(), d.title.clone())
             }
@@ -73,7 +82,10 @@ pub fn fit_label(doc: &Document, label: &str, source: &str, width: usize, narrow
     if room < 4 {
         return fit(&fit_source(source, width), width);
     }
-    fit(&format!("{} · {src}", truncate(&doc.title, room)), width)
+    fit(
+        &format!("{} · {src}", truncate(&placed_title(doc), room)),
+        width,
+    )
 }
 
 #[cfg(test)]
@@ -118,6 +130,26 @@ mod tests {
         }
         assert_eq!(fit_source("1998_山东省_政府工作报告", 12), "1998_山东省…");
         assert_eq!(fit_source("004_3bce6aca9e0e3511#3", 12), "004_3bce6…#3");
+        // A repeated title that does not name its place gets it in front.
+        let mut placed = docs.clone();
+        for (k, &i) in dup.iter().enumerate() {
+            placed[i].place = Some(["浙江省", "长沙市"][k].to_string());
+        }
+        let (wide_placed, _) = labels(&placed);
+        assert!(
+            wide_placed[dup[0]].starts_with("浙江省 在2020年市政府"),
+            "{}",
+            wide_placed[dup[0]]
+        );
+        assert!(wide_placed[dup[1]].starts_with("长沙市 在2020年市政府"));
+        let shown = fit_label(
+            &placed[dup[0]],
+            &wide_placed[dup[0]],
+            &narrow[dup[0]],
+            60,
+            false,
+        );
+        assert!(shown.starts_with("浙江省 在2020年"), "{shown}");
         // Unique titles stay as they are.
         for i in (0..docs.len()).filter(|i| !dup.contains(i)) {
             assert_eq!(wide[i], docs[i].title);

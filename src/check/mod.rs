@@ -373,8 +373,3 @@ fn rank_sources(
     });
     out
 }
-
-/// Where a speech was given, when the corpus knows it (the loader does not record places yet).
-pub fn place_of(_doc: &Document) -> Option<String> {
-    None
-}

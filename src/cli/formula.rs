@@ -64,7 +64,7 @@ pub fn to_json(docs: &[Document], f: &Formula, h: &History, hits: &[Hit]) -> ser
         .map(|hit| {
             let d = &docs[hit.doc];
             json!({"id": d.id, "title": d.title, "date": d.date,
-                   "place": history::place(d), "start": hit.span.start, "end": hit.span.end,
+                   "place": d.place, "start": hit.span.start, "end": hit.span.end,
                    "text": hit.keyword, "left": hit.left, "right": hit.right})
         })
         .collect();
@@ -136,7 +136,7 @@ pub fn to_text(
         out += &format!(
             "{:<10}  {}  …{}【{}】{}…\n",
             d.date.as_deref().unwrap_or("undated"),
-            clean(history::place(d).as_deref().unwrap_or(&d.title)),
+            clean(d.place.as_deref().unwrap_or(&d.title)),
             clean(&hit.left),
             clean(&hit.keyword),
             clean(&hit.right)

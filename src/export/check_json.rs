@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::check::{place_of, Check};
+use crate::check::Check;
 use crate::corpus::Document;
 
 fn slice(chars: &[char], start: usize, end: usize) -> String {
@@ -36,7 +36,7 @@ pub fn check_json(draft: &Document, docs: &[Document], check: &Check) -> Value {
                 .map(|s| {
                     let doc = &docs[s.doc];
                     json!({
-                        "id": doc.id, "title": doc.title, "date": doc.date, "place": place_of(doc),
+                        "id": doc.id, "title": doc.title, "date": doc.date, "place": doc.place,
                         "start": s.span.start, "end": s.span.end,
                         "text": text_of(s.doc, s.span.start, s.span.end),
                         "similarity": round(s.similarity),
@@ -57,7 +57,7 @@ pub fn check_json(draft: &Document, docs: &[Document], check: &Check) -> Value {
         .map(|s| {
             let doc = &docs[s.doc];
             json!({
-                "id": doc.id, "title": doc.title, "date": doc.date, "place": place_of(doc),
+                "id": doc.id, "title": doc.title, "date": doc.date, "place": doc.place,
                 "shared_chars": s.shared_chars, "share": round(s.share), "passages": s.passages,
             })
         })

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::text::{marked_diff, sanitize};
 use crate::align::Passage;
-use crate::check::{place_of, Check, Kind};
+use crate::check::{Check, Kind};
 use crate::corpus::Document;
 
 /// Sources listed under each passage (the JSON lists them all).
@@ -22,7 +22,7 @@ pub(crate) fn label(doc: &Document) -> String {
     if let Some(d) = &doc.date {
         meta.push(sanitize(d));
     }
-    if let Some(p) = place_of(doc) {
+    if let Some(p) = &doc.place {
         meta.push(sanitize(&p));
     }
     if meta.is_empty() {

@@ -328,12 +328,6 @@ pub fn concordance_report(f: &Formula, docs: &[Document], hits: &[Hit]) -> Strin
     out
 }
 
-/// Where a speech was given, when known. Place detection belongs to the corpus loader; until it
-/// fills a place for each speech, this is `None` and lists show the title instead.
-pub fn place(_doc: &Document) -> Option<String> {
-    None
-}
-
 /// Counts as a row of block characters ▁▂▃▄▅▆▇█, one per count, scaled to the largest; a zero
 /// is a space, so years without any use stand out from years of little use.
 pub fn sparkline(counts: &[u32]) -> String {

@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::text::Span;
-use hash::ContentHash;
+pub use hash::ContentHash;
 use index::DocIndex;
 
 /// Version of the reuse engine: part of every cache key, so a new engine never trusts old results.

@@ -51,9 +51,7 @@ pub fn parse(src: &str) -> Result<ConfigFile, String> {
             }
             ("keys", _) => out.warnings.push("keys must be a table".to_string()),
             ("mouse", toml::Value::Boolean(b)) => out.mouse = Some(*b),
-            ("mouse", _) => out
-                .warnings
-                .push("mouse must be true or false".to_string()),
+            ("mouse", _) => out.warnings.push("mouse must be true or false".to_string()),
             (other, _) => out.warnings.push(format!("unknown setting {other:?}")),
         }
     }

@@ -276,7 +276,7 @@ fn source_index(
     no_cache: bool,
 ) -> (Arc<speechtui::check::SourceIndex>, Vec<String>) {
     type Slot = Option<(
-        speechtui::reuse::hash::ContentHash,
+        speechtui::reuse::ContentHash,
         Arc<speechtui::check::SourceIndex>,
     )>;
     static INDEX: std::sync::Mutex<Slot> = std::sync::Mutex::new(None);

@@ -248,7 +248,6 @@ impl Theme {
             .map(|(name, _)| Theme::load(name, themes_dir, depth))
             .collect()
     }
-
 }
 
 #[cfg(test)]

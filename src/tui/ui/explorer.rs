@@ -144,7 +144,7 @@ fn history_line(app: &App, fm: &speechtui::reuse::Formula) -> String {
         format!(
             "first {} {}",
             doc.date.as_deref().unwrap_or("undated"),
-            flat(&history::place(doc).unwrap_or_else(|| doc.title.clone()))
+            flat(&doc.place.clone().unwrap_or_else(|| doc.title.clone()))
         )
     });
     let peak = fm
@@ -232,7 +232,7 @@ pub fn draw_concordance(f: &mut Frame, app: &App, c: &ConcordanceState, body: Re
             ),
             Span::styled(
                 // Where the speech was given, else its label.
-                match history::place(doc) {
+                match doc.place.clone() {
                     Some(place) => format!("{} ", fit(&flat(&place), 16)),
                     None => format!(
                         "{} ",

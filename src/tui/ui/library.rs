@@ -92,7 +92,7 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
             false,
         );
         let label = format!("{label}{warn}");
-        let place = place_col(&place_of(d).unwrap_or_else(|| "—".into()));
+        let place = place_col(&d.place.clone().unwrap_or_else(|| "—".into()));
         let text = format!(
             "{mark}{label} {place}{} {} {}",
             fit(d.date.as_deref().unwrap_or("—"), 10),
@@ -126,11 +126,6 @@ pub fn draw(f: &mut Frame, app: &App, body: Rect) {
         lines.push(Line::from(Span::styled(fit(&why, w), t.dim)));
     }
     f.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Where the speech was given, as the corpus read it (title, first lines or file name).
-pub fn place_of(d: &speechtui::corpus::Document) -> Option<String> {
-    d.place.clone()
 }
 
 /// Right-aligned in `w` columns.

@@ -189,9 +189,11 @@ fn compare_click(app: &mut App, at: Position) {
         _ => return,
     };
     // The stop of that passage on the clicked side (a level passage has one stop for both).
-    let stop = c.rows.stops.iter().position(|s| {
-        s.passage == passage && s.side_a.is_none_or(|side_a| side_a == on_left)
-    });
+    let stop = c
+        .rows
+        .stops
+        .iter()
+        .position(|s| s.passage == passage && s.side_a.is_none_or(|side_a| side_a == on_left));
     if let Some(i) = stop {
         let row = c.rows.stops[i].row;
         compare::scroll_to(c, row, size);

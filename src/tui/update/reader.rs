@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use speechtui::corpus::Document;
 use speechtui::outline::Outline;
-use speechtui::text::Span;
 use speechtui::reuse::marks;
+use speechtui::text::Span;
 
 use super::super::app::{
     App, Effect, InputPurpose, ListState, Pane, Popup, ReaderState, SearchState, View,

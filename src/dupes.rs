@@ -45,6 +45,7 @@ pub enum Copy {
 
 /// What the finder needs of a speech.
 pub struct Item<'a> {
+    /// The speech's cleaned text.
     pub text: &'a str,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the loader normalises it.
     pub date: Option<&'a str>,
@@ -161,10 +162,12 @@ impl Duplicates {
         Duplicates { of }
     }
 
+    /// Number of speeches in the list.
     pub fn len(&self) -> usize {
         self.of.len()
     }
 
+    /// Whether the list was empty.
     pub fn is_empty(&self) -> bool {
         self.of.is_empty()
     }
@@ -184,6 +187,7 @@ impl Duplicates {
         self.duplicate_of(i).unwrap_or(i)
     }
 
+    /// Whether `i` copies another speech.
     pub fn is_duplicate(&self, i: usize) -> bool {
         self.duplicate_of(i).is_some()
     }

@@ -1,9 +1,9 @@
 //! Local alignment of the template phrasing two speeches share.
 //!
-//! Pipeline: [`crate::text::key`] (normalised text with an offset map) → [`seeds`] (exact k-gram runs along
-//! diagonals) → [`extend`] (banded X-drop gapped extension through refilled slots) →
-//! [`passages`] (ranking and greedy selection) → [`units`] (snapped to clause and word
-//! boundaries per [`boundary`], merged, overlaps removed) → [`tokens`] (word-level ops with
+//! Pipeline: [`crate::text::key`] (normalised text with an offset map) → `seeds` (exact k-gram runs along
+//! diagonals) → `extend` (banded X-drop gapped extension through refilled slots) →
+//! `passages` (ranking and greedy selection) → [`units`] (snapped to clause and word
+//! boundaries per `boundary`, merged, overlaps removed) → `tokens` (word-level ops with
 //! jieba + `similar`; [`refill`] says which of them count as refilled). Passages may lie in any
 //! order on either side, but never overlap on either; [`rows`] lays both texts out whole.
 

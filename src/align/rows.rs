@@ -14,18 +14,26 @@ use super::{Comparison, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// What a row shows.
 pub enum RowKind {
+    /// A passage of the level chain, on both sides at once.
     Shared,
+    /// Text of A found in no passage.
     AOnly,
+    /// Text of B found in no passage.
     BOnly,
+    /// A passage outside the level chain, shown on one side at that side's place.
     Moved,
 }
 
 /// One row: a span of A, of B, or (shared) of both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Row {
+    /// The span of A in this row, if A has a side in it.
     pub a: Option<Span>,
+    /// The span of B in this row, if B has a side in it.
     pub b: Option<Span>,
+    /// What the row shows.
     pub kind: RowKind,
     /// Index into `Comparison::passages` for shared and moved rows.
     pub passage: Option<usize>,
@@ -35,8 +43,15 @@ pub struct Row {
 /// rows, each side's rows stacked in its own column (indices into the rows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// A shared row, level on both sides.
     Level(usize),
-    Apart { a: Vec<usize>, b: Vec<usize> },
+    /// The rows between two shared rows, each side in its own column.
+    Apart {
+        /// A's rows, in order.
+        a: Vec<usize>,
+        /// B's rows, in order.
+        b: Vec<usize>,
+    },
 }
 
 /// The passages (indices, in A's order) that hold the same order on both sides and weigh most

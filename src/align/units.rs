@@ -29,7 +29,9 @@ use super::{fold, Span};
 /// A passage while it is being snapped: its spans and the edits the aligner counted in it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Draft {
+    /// The passage's span in A.
     pub a: Span,
+    /// The passage's span in B.
     pub b: Span,
     /// Key characters substituted or gapped (an estimate once edges have moved).
     pub edits: usize,
@@ -37,7 +39,9 @@ pub struct Draft {
 
 /// One side of a comparison: the cleaned text as chars and its key.
 pub struct Side<'a> {
+    /// The cleaned text.
     pub chars: &'a [char],
+    /// The comparison key of `chars`.
     pub key: &'a Key,
     /// jieba's cuts of each clause window already segmented (snapping asks about the same
     /// clause many times; jieba is the costly part).
@@ -45,6 +49,7 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
+    /// A side over `chars` and its `key`, with no cuts remembered yet.
     pub fn new(chars: &'a [char], key: &'a Key) -> Side<'a> {
         Side {
             chars,

@@ -22,7 +22,9 @@ pub const WINDOW: usize = 4;
 /// Kept shingles of a corpus, sorted by hash, one entry per (hash, speech).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceIndex {
+    /// Hash of each kept shingle, ascending.
     pub hashes: Vec<u64>,
+    /// The speech holding each shingle of `hashes`.
     pub docs: Vec<u32>,
     /// Number of speeches indexed.
     pub n_docs: usize,
@@ -207,6 +209,7 @@ pub fn load(
     None
 }
 
+/// Stores `idx` in the cache under `key`; a failure only adds a warning.
 pub fn store(cache: &Cache, key: ContentHash, idx: &SourceIndex, warnings: &mut Vec<String>) {
     if let Err(e) = cache.store_blob("check", key, &idx.encode()) {
         warnings.push(format!("could not cache the source index: {e:#}"));

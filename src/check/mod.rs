@@ -31,6 +31,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The name used in reports and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Copied => "copied",
@@ -44,6 +45,7 @@ impl Kind {
 pub struct Cited {
     /// Index into the corpus' documents.
     pub doc: usize,
+    /// The passage's text in that speech.
     pub span: Span,
     /// 0..1, on the comparison key, over the whole passage.
     pub similarity: f64,
@@ -52,7 +54,9 @@ pub struct Cited {
 /// A passage of the draft found in the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BorrowedPassage {
+    /// The passage's text in the draft.
     pub span: Span,
+    /// Copied wording or a formula.
     pub kind: Kind,
     /// Best first: closest wording, then earliest dated.
     pub sources: Vec<Cited>,
@@ -63,6 +67,7 @@ pub struct BorrowedPassage {
 /// A source speech and how much of the draft it accounts for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceShare {
+    /// Index into the corpus' documents.
     pub doc: usize,
     /// Draft characters inside copied passages this speech holds.
     pub shared_chars: usize,
@@ -77,8 +82,11 @@ pub struct SourceShare {
 /// How the check was done.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
+    /// Candidate speeches aligned with the draft.
     pub candidates: usize,
+    /// The source index came from the cache.
     pub source_index_cached: bool,
+    /// Shingles in the source index.
     pub index_entries: usize,
     /// Seconds spent finding candidates, aligning them, cutting passages, finding formulas and
     /// computing word differences (for the bench's stage table).
@@ -88,6 +96,7 @@ pub struct Stats {
 /// The result of a check.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Check {
+    /// Length of the draft in characters.
     pub draft_chars: usize,
     /// Share of the draft's characters inside copied passages, 0..1.
     pub borrowed: f64,
@@ -97,10 +106,13 @@ pub struct Check {
     pub passages: Vec<BorrowedPassage>,
     /// Most of the draft first.
     pub sources: Vec<SourceShare>,
+    /// Corpus formulas the draft uses, most used first.
     pub formulas: Vec<UsedFormula>,
     /// Speeches of the corpus with exactly the draft's text, never cited.
     pub excluded: Vec<usize>,
+    /// How the check was done.
     pub stats: Stats,
+    /// Problems met on the way (cache trouble and the like), for the user.
     pub warnings: Vec<String>,
 }
 
@@ -114,11 +126,13 @@ impl Check {
 /// Tuning of a check.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Alignment parameters for draft against candidate.
     pub params: Params,
     /// Lowest similarity of a cited source over the whole passage.
     pub min_source_similarity: f64,
     /// Candidate sources per place of the draft, and in all.
     pub per_position: usize,
+    /// At most this many candidate speeches in all.
     pub max_candidates: usize,
     /// Share of a passage's key characters inside formulas from which it is a formula passage.
     pub formula_share: f64,
@@ -138,10 +152,13 @@ impl Default for Options {
 
 /// What a check needs of the corpus besides its texts: the source index and today's formulas.
 pub struct Prepared {
+    /// Winnowed shingles of the corpus.
     pub index: SourceIndex,
+    /// The corpus' reuse report, for its formulas.
     pub report: ReuseReport,
     /// The source index came from the cache.
     pub index_cached: bool,
+    /// Problems met while preparing (cache trouble and the like).
     pub warnings: Vec<String>,
 }
 

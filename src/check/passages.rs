@@ -13,17 +13,24 @@ use crate::align::{Span, TokenOp};
 /// One alignment of the draft (side a) with a source speech (side b).
 #[derive(Debug, Clone)]
 pub struct Hit {
+    /// The source speech (index into the corpus' documents).
     pub doc: usize,
+    /// The aligned span of the draft.
     pub a: Span,
+    /// The aligned span of the source.
     pub b: Span,
+    /// 0..1, on the comparison key.
     pub similarity: f64,
+    /// Word-level operations from the draft to the source.
     pub ops: Vec<TokenOp>,
 }
 
 /// A stretch of the draft and where it is found.
 #[derive(Debug, Clone)]
 pub struct Claimed {
+    /// The stretch of the draft.
     pub span: Span,
+
     /// Best first: (source speech, its span, similarity on the key).
     pub sources: Vec<(usize, Span, f64)>,
 }

@@ -18,7 +18,13 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The target is not a regular file: never replaced, with or without overwrite.
     #[error("{} is {what}: only a regular file is ever replaced", shown(path))]
-    NotRegular { path: PathBuf, what: String },
+    NotRegular {
+        /// The target.
+        path: PathBuf,
+        /// What stands there instead ("a folder", "a symbolic link", ...).
+        what: String,
+    },
+
     /// The cause is in the message, not chained as a `source`: `{:#}` would print it twice.
     #[error("cannot write {}: {cause}", shown(path))]
     Io {

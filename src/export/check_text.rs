@@ -23,7 +23,7 @@ pub(crate) fn label(doc: &Document) -> String {
         meta.push(sanitize(d));
     }
     if let Some(p) = &doc.place {
-        meta.push(sanitize(&p));
+        meta.push(sanitize(p));
     }
     if meta.is_empty() {
         sanitize(&doc.title)

@@ -12,6 +12,7 @@ pub struct Places {
 }
 
 impl Places {
+    /// Outlines `text` and notes where its lines start.
     pub fn new(text: &str) -> Places {
         let mut line_starts = vec![0];
         for (i, c) in text.chars().enumerate() {

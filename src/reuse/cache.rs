@@ -36,6 +36,7 @@ const BLOBS_KEPT: usize = 4;
 /// Finished reports kept (they are the largest files; older ones are removed).
 const REPORTS_KEPT: usize = 6;
 
+/// The open cache: the `reuse-v<engine version>` folder under the cache directory.
 pub struct Cache {
     root: PathBuf,
     /// What opening found and fixed (e.g. the stale cache of another engine version, removed).
@@ -121,6 +122,7 @@ impl Cache {
             .with_context(|| format!("{}", path.display()))
     }
 
+    /// Caches the index of a speech with this content.
     pub fn store_doc(&self, hash: ContentHash, idx: &DocIndex) -> anyhow::Result<()> {
         let path = self.doc_path(hash);
         if let Some(dir) = path.parent() {
@@ -140,6 +142,7 @@ impl Cache {
         Ok(Some(report))
     }
 
+    /// Caches the report of a corpus under this key, removing the oldest reports beyond a few.
     pub fn store_report(&self, key: ContentHash, report: &ReuseReport) -> anyhow::Result<()> {
         let payload = postcard::to_allocvec(report).context("cannot encode the report")?;
         self.write_envelope(&self.report_path(key), KIND_REPORT, key, &payload)?;

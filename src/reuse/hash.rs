@@ -44,6 +44,7 @@ pub fn shingles(chars: &[char], k: usize) -> Vec<u64> {
 pub struct ContentHash(pub u64, pub u64);
 
 impl ContentHash {
+    /// The hash of `bytes`.
     pub fn of(bytes: &[u8]) -> ContentHash {
         let mut a = 0x243f_6a88_85a3_08d3u64 ^ bytes.len() as u64;
         let mut b = 0x1319_8a2e_0370_7344u64;
@@ -72,6 +73,7 @@ impl ContentHash {
         ContentHash(a, b)
     }
 
+    /// The 32 hex digits.
     pub fn hex(&self) -> String {
         format!("{:016x}{:016x}", self.0, self.1)
     }

@@ -10,10 +10,13 @@ use crate::corpus::Document;
 /// One speech using a formula.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Use {
+    /// Index into the corpus' documents.
     pub doc: usize,
+    /// The speech's date, if it has one.
     pub date: Option<String>,
 }
 
+/// A formula's use over time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
     /// Speeches using it in each year of the corpus (every year from the corpus's first to its
@@ -21,10 +24,12 @@ pub struct History {
     pub by_year: Vec<(i32, u32)>,
     /// Undated speeches using it (not in `by_year`).
     pub undated: u32,
-    /// The earliest and latest speech using it (by date; undated speeches only when no speech
-    /// using it is dated).
+    /// The earliest speech using it (by date; undated speeches only when no speech using it is
+    /// dated).
     pub first: Option<Use>,
+    /// The latest speech using it (likewise).
     pub last: Option<Use>,
+
     /// The year most speeches used it, and how many.
     pub peak: Option<(i32, u32)>,
     /// Its wordings as speeches write them (script, signs and longer forms), most speeches first.
@@ -133,10 +138,15 @@ pub fn slice(text: &str, span: Span) -> String {
 /// One line of a concordance: an occurrence with its context.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
+    /// Index into the corpus' documents.
     pub doc: usize,
+    /// The occurrence in the speech's text.
     pub span: Span,
+    /// Up to `context` chars before it.
     pub left: String,
+    /// The occurrence itself.
     pub keyword: String,
+    /// Up to `context` chars after it.
     pub right: String,
 }
 
@@ -193,6 +203,7 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// Every order, in the order `next` cycles through them.
     pub const ALL: [Sort; 5] = [
         Sort::Rank,
         Sort::Speeches,
@@ -201,6 +212,7 @@ impl Sort {
         Sort::Fall,
     ];
 
+    /// The order as the user reads it.
     pub fn name(self) -> &'static str {
         match self {
             Sort::Rank => "most formulaic",
@@ -211,6 +223,7 @@ impl Sort {
         }
     }
 
+    /// The following order, back to the first after the last.
     pub fn next(self) -> Sort {
         let i = Sort::ALL.iter().position(|&s| s == self).unwrap_or(0);
         Sort::ALL[(i + 1) % Sort::ALL.len()]
@@ -235,7 +248,7 @@ fn share(f: &Formula, per_year: &BTreeMap<i32, usize>, from: i32, to: i32) -> f6
     used as f64 / n as f64
 }
 
-/// Rise and fall of each formula: its share in the corpus's last [`RECENT`] years against the
+/// Rise and fall of each formula: its share in the corpus's last `RECENT` (3) years against the
 /// years before them (rise), and against its peak window (fall).
 pub fn trend(f: &Formula, per_year: &BTreeMap<i32, usize>) -> (f64, f64) {
     let Some((&last, _)) = per_year.iter().next_back() else {

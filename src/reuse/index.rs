@@ -24,7 +24,9 @@ pub struct DocIndex {
     /// `map[i]..ends[i]`: the cleaned-text chars key position `i` stands for (one char, or a whole
     /// number or placeholder run).
     pub map: Vec<u32>,
+    /// End (exclusive) of each key position's run of cleaned-text chars (see `map`).
     pub ends: Vec<u32>,
+
     /// `hashes[i]`: hash of the shingle starting at key position `i`.
     pub hashes: Vec<u64>,
     /// The key characters (they tell, exactly, whether two equal shingles have equal neighbours).
@@ -34,6 +36,7 @@ pub struct DocIndex {
 }
 
 impl DocIndex {
+    /// The index of one speech's cleaned text.
     pub fn build(text: &str) -> DocIndex {
         let key = Key::new(text);
         DocIndex {
@@ -55,12 +58,12 @@ impl DocIndex {
         }
     }
 
-    /// Key characters covered by the shingles `start..end`.
     /// Cleaned-text chars of the key positions `start..end`.
     pub fn text_chars_of(&self, start: usize, end: usize) -> usize {
         (self.ends[end - 1] - self.map[start]) as usize
     }
 
+    /// Key characters covered by the shingles `start..end`.
     pub fn key_chars(start: usize, end: usize) -> usize {
         end - start + SHINGLE - 1
     }
@@ -240,9 +243,13 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
 /// One occurrence of a stretch of repeated wording in one speech: shingles `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
+    /// The speech.
     pub doc: u32,
+    /// First shingle position of the segment.
     pub start: u32,
+    /// Shingle position just past it.
     pub end: u32,
+
     /// Hash of the first shingle: the same for every occurrence of the same wording.
     pub first: u64,
 }

@@ -43,6 +43,7 @@ pub struct Finder {
 }
 
 impl Finder {
+    /// The keys of `report`'s formulas.
     pub fn new(report: &ReuseReport) -> Finder {
         use rayon::prelude::*;
         let keys: Vec<String> = report

@@ -35,7 +35,9 @@ pub enum MarkKind {
 /// One marked span of a speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
+    /// The marked text.
     pub span: Span,
+    /// How the wording is shared.
     pub kind: MarkKind,
     /// Index into [`ReuseReport::formulas`].
     pub formula: usize,
@@ -53,6 +55,7 @@ pub fn copied_limit(groups: usize) -> usize {
 /// speech costs a lookup per span rather than a walk over every occurrence.
 #[derive(Debug, Clone)]
 pub struct Sharing {
+    /// The corpus' duplicate sets (a set counts as one text).
     pub dups: Duplicates,
     /// Year and place of each speech, when known (a passage is copied *from* an earlier text of
     /// another issuer).
@@ -63,6 +66,7 @@ pub struct Sharing {
 }
 
 impl Sharing {
+    /// Counts the users of each formula of `report`; `years` and `places` are per speech.
     pub fn new(
         report: &ReuseReport,
         dups: Duplicates,

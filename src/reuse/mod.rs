@@ -3,9 +3,9 @@
 //! The pipeline, linear in corpus size:
 //! 1. [`index`]: every speech's comparison key is cut into shingles (rolling hashes), counted
 //!    across the corpus by radix partition, and cut into segments of exactly repeated wording;
-//! 2. [`formulas`]: segments that nearly always follow one another become one formula, with the
+//! 2. `formulas`: segments that nearly always follow one another become one formula, with the
 //!    wording most speeches use verbatim as its representative;
-//! 3. [`figures`]: each speech's reused spans and borrowed share; candidate pairs found through
+//! 3. `figures`: each speech's reused spans and borrowed share; candidate pairs found through
 //!    the formulas they share (boilerplate of the whole corpus left out, so this never goes
 //!    quadratic), and exact figures for the strongest of them;
 //! 4. [`cache`]: the per-speech index and the finished report persist on disk, keyed by content.
@@ -81,6 +81,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the explorer shows them and cycles through them.
     pub const ALL: [Kind; 5] = [
         Kind::Formula,
         Kind::Template,
@@ -136,14 +137,16 @@ pub struct Formula {
     /// What it is (set phrase, sentence template, shared passage, heading, everyday wording).
     #[serde(default)]
     pub kind: Kind,
-    /// How formulaic it is (see [`rank`]); the default ranking within a kind.
+    /// How formulaic it is (see the `rank` module); the default ranking within a kind.
     #[serde(default)]
     pub score: f64,
-    /// Speeches using it per year (years without any left out), and undated speeches using it.
+    /// Speeches using it per year (years without any left out).
     #[serde(default)]
     pub by_year: Vec<(i32, u32)>,
+    /// Undated speeches using it.
     #[serde(default)]
     pub undated: u32,
+
     /// Share of its occurrences standing between quotation marks.
     #[serde(default)]
     pub quoted: f64,

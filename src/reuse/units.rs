@@ -52,14 +52,10 @@ pub struct Unit {
     pub key: String,
     /// Occurrences: (speech, first key position), in speech and text order.
     pub occurrences: Vec<(u32, u32)>,
+    /// Number of speeches using it.
     pub documents: usize,
-    /// Left and right branching entropy (nats), clause ends counted as distinct neighbours.
-    pub left_entropy: f64,
-    pub right_entropy: f64,
     /// Share of occurrences standing between quotation marks.
     pub quoted: f64,
-    /// Pointwise mutual information at the weakest cut.
-    pub cohesion: f64,
 }
 
 /// The corpus laid end to end as symbols, with a break between clauses and between speeches.
@@ -487,10 +483,7 @@ fn judge(
         key,
         occurrences,
         documents: n_docs as usize,
-        left_entropy: left,
-        right_entropy: right,
         quoted,
-        cohesion,
     })
 }
 

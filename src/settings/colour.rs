@@ -12,7 +12,7 @@ pub enum ColorDepth {
 }
 
 impl ColorDepth {
-    /// Reads `NO_COLOR` (https://no-color.org: present and not empty) and `COLORTERM`.
+    /// Reads `NO_COLOR` (<https://no-color.org>: present and not empty) and `COLORTERM`.
     pub fn detect(no_color: Option<&str>, colorterm: Option<&str>) -> ColorDepth {
         if no_color.is_some_and(|v| !v.is_empty()) {
             return ColorDepth::None;

@@ -1,6 +1,6 @@
 //! The bottom layer: the vocabulary every other module speaks about text.
 //!
-//! - [`Span`]: a range of a cleaned text, in chars (serde both ways), and [`slice`];
+//! - [`Span`]: a range of a cleaned text, in chars (serde both ways), and [`slice()`];
 //! - [`fold`]: the character-for-character fold (Traditional → Simplified, full → half width);
 //! - [`key`]: the comparison key with its offset map back to the cleaned text;
 //! - [`search`]: the one folded search (library filter, reader search, formula lookup);

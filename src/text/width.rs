@@ -1,4 +1,4 @@
-//! Display width and the one truncator, measured on the [`picture`](super::safety::picture)
+//! Display width and the one truncator, measured on the [`picture`]
 //! rendering so that what is measured is what is drawn.
 
 use unicode_width::UnicodeWidthChar;

@@ -9,7 +9,7 @@ use speechtui::check::Check;
 use super::super::app::{App, Effect, InputPurpose, ListState, SourcesState, View};
 use super::super::keymap::Command;
 use super::super::layout;
-use super::{compare, library, start_input};
+use super::{compare, start_input};
 
 /// Opens the sources of speech `draft`; the check itself runs as an effect.
 pub fn open_sources(app: &mut App, draft: usize, effects: &mut Vec<Effect>) {

@@ -131,22 +131,28 @@ impl Sharing {
     }
 }
 
-/// A set phrase is used by at least this share of the other texts: a 提法 is what the corpus
-/// repeats, not what two speeches happen to share.
-pub const FORMULA_SHARE: f64 = 0.05;
+/// How formulaic (see [`crate::reuse::Formula::score`]) a formula must be to get the reader's
+/// quiet mark: on the 784 reports about the top hundred formulas (两个维护, 放管服, 一带一路),
+/// not the everyday wording further down the ranking.
+pub const FORMULA_MIN_SCORE: f64 = 0.75;
 
-/// Whether a formula of the report is a set phrase rather than a sentence template: short, one
-/// clause (an enumeration with 、 allowed), and used by [`FORMULA_SHARE`] of the other texts.
-///
-/// This is today's stand-in: the formula engine is being rebuilt to name formulas and their
-/// kinds, and this one function is what gets swapped for its answer.
+/// Whether a formula of the report gets the reader's formula mark: a set phrase of the formula
+/// engine (kind formula), at least [`FORMULA_MIN_SCORE`] formulaic, one clause (an enumeration
+/// with 、 allowed), shared with more texts than a copied passage would be.
 fn is_set_phrase(report: &ReuseReport, sharing: &Sharing, formula: usize, others: usize) -> bool {
     let Some(f) = report.formulas.get(formula) else {
         return false;
     };
-    // The formula engine decides what a set phrase is (free edges, a cohesive inside, adopted
-    // by many speeches); here only how widely it is shared in this corpus is added.
-    f.kind == Kind::Formula && others > copied_limit(sharing.dups.groups())
+    let body = f
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || "，。；：！？,.;:!?".contains(c));
+    // The formula engine says what a set phrase is and how formulaic (a share of the speeches of
+    // its peak years, concentrated in time, quoted or numbered); the reader marks only the
+    // clearly formulaic ones, one clause long, so that a quiet mark stays rare on the page.
+    f.kind == Kind::Formula
+        && f.score >= FORMULA_MIN_SCORE
+        && others > copied_limit(sharing.dups.groups())
+        && !body.chars().any(|c| "，。；：！？,.;:!?\n“”".contains(c))
 }
 
 /// The short formula units (放管服, 三去一降一补) the segment index is too coarse to hold in a

@@ -66,6 +66,7 @@ pub fn works(app: &App, cmd: Command) -> bool {
             Screen::Comparison | Screen::Concordance | Screen::Sources
         ),
         SortYear => matches!(screen, Screen::Explorer | Screen::Concordance),
+        ReadAt => screen == Screen::Sources,
         other => match other.scope() {
             Scope::Everywhere => true,
             Scope::Library => screen == Screen::Library,

@@ -92,7 +92,7 @@ fn a_speech_of_the_library_opens_its_sources_and_a_comparison_at_the_first_passa
     // Landed on the comparison's passage holding the check's first shared passage.
     let first = check.passages[check.sources[0].first_passage].span.start;
     let cmp = c.comparison.as_ref().expect("aligned");
-    let cur = c.current.expect("a current passage");
+    let cur = c.rows.stops[c.current.expect("a current passage")].passage;
     assert!(cmp.passages[cur].a.end > first);
     assert!(cur == 0 || cmp.passages[cur - 1].a.end <= first);
     key(&mut app, "Esc");

@@ -4,9 +4,7 @@
 
 use ratatui::style::Style;
 use ratatui::text::Span;
-use speechtui::reuse::marks::{
-    copied_limit, MarkKind, COPIED_MIN_CHARS, COPIED_SHARE, FORMULA_SHARE,
-};
+use speechtui::reuse::marks::{copied_limit, MarkKind, COPIED_MIN_CHARS, COPIED_SHARE};
 
 use super::app::App;
 use super::keymap::Command;
@@ -89,10 +87,7 @@ pub fn explanation(app: &App) -> Vec<String> {
             texts(app).saturating_sub(1),
             (COPIED_SHARE * 100.0).round()
         ),
-        format!(
-            "formula  a set phrase used by {}%+ of the corpus",
-            (FORMULA_SHARE * 100.0).round()
-        ),
+        "formula  a set phrase (提法) of this corpus, among its most formulaic (see `b`)".to_string(),
         "common   other shared wording: templates, frequent phrases, short overlaps".to_string(),
         format!(
             "{} cycles: {}",

@@ -161,7 +161,7 @@ pub fn above_speech_chrome(s: &str) -> bool {
 /// `省长 袁家军`: a role and a name (not `收听本文 00:00`).
 fn two_cjk_words(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    words.len() == 2 && words.iter().all(|w| w.chars().all(super::extract::is_cjk))
+    words.len() == 2 && words.iter().all(|w| w.chars().all(crate::text::is_cjk))
 }
 
 /// Chrome when it stands after the speech's last sentence: a short line with no sentence in it
@@ -178,7 +178,7 @@ pub fn below_speech_chrome(s: &str) -> bool {
         '府', '会', '厅', '室', '局', '部', '院', '委', '处', '中', '心', '司', '组',
     ]) || two_cjk_words(s) && n <= 12
         // A speaker's name alone (李强, 王小明).
-        || s.chars().all(super::extract::is_cjk) && n <= 3;
+        || s.chars().all(crate::text::is_cjk) && n <= 3;
     let header = s.starts_with(['—', '－', '（', '(', '附']);
     !(date || signature || header)
 }

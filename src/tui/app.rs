@@ -18,7 +18,7 @@ use speechtui::reuse::duplicates::Duplicates;
 use speechtui::reuse::marks::{self, Mark, SharedWith, Sharing};
 use speechtui::reuse::{Progress, ReuseReport};
 
-use super::highlight::Highlight;
+use super::highlight_mode::Highlight;
 use super::keymap::Keymap;
 use super::rows::Rows;
 use super::signals::OsSignal;
@@ -212,7 +212,7 @@ pub struct CompareState {
     /// Section-and-line names of places in A and in B (for the header and moved notes).
     pub places: Arc<(Places, Places)>,
     pub fold: bool,
-    pub search: super::update::compare_search::CompareSearch,
+    pub search: super::search_hits::CompareSearch,
     pub rows: Rows,
     pub widths: (usize, usize),
     pub scroll: usize,

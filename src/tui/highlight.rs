@@ -7,52 +7,9 @@ use ratatui::text::Span;
 use speechtui::reuse::marks::{copied_limit, MarkKind, COPIED_MIN_CHARS, COPIED_SHARE};
 
 use super::app::App;
+pub use super::highlight_mode::Highlight;
 use super::keymap::Command;
 use super::theme::Theme;
-
-/// What the reader marks, cycled with one key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Highlight {
-    /// Passages shared with few other speeches, and formulas: what a reader looks for.
-    #[default]
-    Copied,
-    Formulas,
-    /// Every shared passage, templates included.
-    Everything,
-    Off,
-}
-
-impl Highlight {
-    pub const ALL: [Highlight; 4] = [
-        Highlight::Copied,
-        Highlight::Formulas,
-        Highlight::Everything,
-        Highlight::Off,
-    ];
-
-    pub fn next(self) -> Highlight {
-        let at = Highlight::ALL.iter().position(|&h| h == self).unwrap_or(0);
-        Highlight::ALL[(at + 1) % Highlight::ALL.len()]
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Highlight::Copied => "copied + formulas",
-            Highlight::Formulas => "formulas only",
-            Highlight::Everything => "everything shared",
-            Highlight::Off => "marks off",
-        }
-    }
-
-    pub fn shows(self, kind: MarkKind) -> bool {
-        match self {
-            Highlight::Copied => matches!(kind, MarkKind::Copied | MarkKind::Formula),
-            Highlight::Formulas => kind == MarkKind::Formula,
-            Highlight::Everything => true,
-            Highlight::Off => false,
-        }
-    }
-}
 
 pub fn style(theme: &Theme, kind: MarkKind) -> Style {
     match kind {

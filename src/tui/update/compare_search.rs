@@ -2,19 +2,9 @@
 //! them. Unshared text is unfolded so that every hit can be shown.
 
 use super::super::app::{App, CompareState, View};
-use super::compare::{rebuild, scroll_to};
+use super::compare_view::{rebuild, scroll_to};
 
-/// A hit: the side it is on (`true`: A) and its first char.
-pub type Hit = (bool, usize);
-
-/// The search of a comparison.
-#[derive(Debug, Clone, Default)]
-pub struct CompareSearch {
-    pub query: String,
-    /// Hits in screen order.
-    pub hits: Vec<Hit>,
-    pub current: usize,
-}
+pub use super::super::search_hits::{CompareSearch, Hit};
 
 /// Char offsets of `query` in `text`, on the comparison key's character fold (Simplified
 /// script, half width) and ASCII case, as the reader searches.

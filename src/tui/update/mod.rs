@@ -3,6 +3,7 @@
 
 pub(crate) mod compare;
 pub(crate) mod compare_search;
+pub(crate) mod compare_view;
 mod explorer;
 pub(crate) mod library;
 mod mouse;

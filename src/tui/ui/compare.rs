@@ -16,7 +16,7 @@ use super::super::keymap::Command;
 use super::super::labels::fit_label;
 use super::super::layout;
 use super::super::rows::{CellKind, Row};
-use super::super::sanitize::{fit, str_width, truncate};
+use super::super::sanitize::{fit, plural, str_width, truncate};
 use super::super::update::compare::top_stop;
 use super::pane;
 use super::reader::styled_chars;
@@ -157,7 +157,7 @@ pub fn draw(f: &mut Frame, app: &App, c: &CompareState, body: Rect) {
                 let room = width.saturating_sub(1);
                 match (cell.kind, cell.line) {
                     (CellKind::Folded(n), _) => {
-                        let msg = format!("┄ {n} chars only in {who} ┄");
+                        let msg = format!("┄ {n} {} only in {who} ┄", plural(n, "char", "chars"));
                         spans.push(Span::styled(truncate(&msg, room), t.gap));
                     }
                     (CellKind::MovedNote(p), _) => {

@@ -17,7 +17,8 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::align::{self, key::Key};
+use crate::align;
+use crate::text::key::Key;
 
 /// Share of both keys one alignment must cover for a near-exact copy.
 pub const NEAR: f64 = 0.95;

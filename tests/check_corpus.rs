@@ -5,9 +5,9 @@
 mod common;
 mod reuse_support;
 
-use speechtui::align::key::Key;
 use speechtui::check::{self, Kind};
 use speechtui::reuse;
+use speechtui::text::key::Key;
 
 const OWN: [&str; 3] = [
     "今天早上下了一场小雨，操场上的积水还没有退去，同学们绕着走。",

@@ -13,8 +13,8 @@
 mod common;
 mod reuse_support;
 
-use speechtui::align::key::Key;
 use speechtui::reuse::{self, bounds, index::DocIndex, Kind, Options};
+use speechtui::text::key::Key;
 
 /// Formulas of the reform era to the 2020s: slogans, numbered formulas, programme names.
 const FORMULAS: &[&str] = &[

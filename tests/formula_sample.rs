@@ -1,9 +1,9 @@
 //! Formula units, kinds, history and lookup on the bundled sample corpus (9 speeches, 5 pages,
 //! Simplified and Traditional): what the seeds share is listed as formulas, whole.
 
-use speechtui::align::key::Key;
 use speechtui::corpus::{self, Document};
 use speechtui::reuse::{self, history, lookup, Kind, Options, ReuseReport};
+use speechtui::text::key::Key;
 
 fn sample() -> (Vec<Document>, ReuseReport) {
     let docs = corpus::load(&[corpus::sample_dir().to_path_buf()]).documents;

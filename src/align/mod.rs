@@ -19,15 +19,8 @@ pub mod units;
 use serde::Serialize;
 
 pub use crate::text::Span;
-
-// Old paths of what moved to `text`, kept until every branch has been merged onto `text`; they go
-// then.
-#[doc(hidden)]
-pub use crate::text::fold;
-#[doc(hidden)]
-pub use crate::text::key;
-#[doc(hidden)]
-pub use crate::text::slice;
+// The text layer's fold and key, named here for the stages below that work on them.
+use crate::text::{fold, key};
 
 /// One word-level operation inside a passage, from jieba tokens diffed with `similar`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -77,9 +77,9 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::key::Key;
     use crate::reuse::hash;
     use crate::reuse::index::SHINGLE;
+    use crate::text::key::Key;
 
     fn hashes(text: &str) -> Vec<u64> {
         hash::shingles(&Key::new(text).chars, SHINGLE)

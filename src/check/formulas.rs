@@ -6,11 +6,11 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::align::key::Key;
 use crate::align::Span;
 use crate::reuse::hash;
 use crate::reuse::index::SHINGLE;
 use crate::reuse::ReuseReport;
+use crate::text::key::Key;
 
 /// A formula found in the draft.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,10 +10,10 @@
 
 use rayon::prelude::*;
 
-use crate::align::key::Key;
 use crate::reuse::cache::Cache;
 use crate::reuse::hash::{self, ContentHash};
 use crate::reuse::index::SHINGLE;
+use crate::text::key::Key;
 
 /// Winnowing window, in shingles: shared runs of `SHINGLE + WINDOW - 1` (13) key characters are
 /// always found; the aligner's splices with a refilled slot every ~25 characters keep such runs.

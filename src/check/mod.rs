@@ -14,10 +14,10 @@ pub mod passages;
 
 use rayon::prelude::*;
 
-use crate::align::key::Key;
 use crate::align::{self, Params, Span, TokenOp};
 use crate::corpus::Document;
 use crate::reuse::{self, ReuseReport};
+use crate::text::key::Key;
 pub use formulas::UsedFormula;
 pub use index::SourceIndex;
 
@@ -300,7 +300,7 @@ pub fn check_with(
             let diff = align::tokens::diff(
                 &a_text,
                 c.span.start,
-                align::slice(&docs[best_doc].text, best_span),
+                crate::text::slice(&docs[best_doc].text, best_span),
                 best_span.start,
             );
             BorrowedPassage {

@@ -7,8 +7,8 @@
 //! least the minimum length, and so on. Every alignment covering most of a passage then names its
 //! source for that passage, at the place the word operations map the passage to.
 
-use crate::align::key::Key;
 use crate::align::{Span, TokenOp};
+use crate::text::key::Key;
 
 /// One alignment of the draft (side a) with a source speech (side b).
 #[derive(Debug, Clone)]
@@ -110,7 +110,7 @@ pub fn assemble(
                     end: span.end.min(h.a.end),
                 };
                 let src = project(h, inner);
-                let src_text = crate::align::slice(texts[h.doc], src);
+                let src_text = crate::text::slice(texts[h.doc], src);
                 let sim = key_similarity(&text, src_text);
                 if sim < min_similarity {
                     continue;
@@ -230,7 +230,8 @@ pub fn key_similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::{compare, slice, Params};
+    use crate::align::{compare, Params};
+    use crate::text::slice;
 
     #[test]
     fn a_part_of_an_alignment_maps_to_the_matching_part_of_the_source() {

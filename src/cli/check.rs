@@ -36,18 +36,18 @@ pub struct Loaded {
 pub fn load(draft: &std::ffi::OsStr, paths: &[PathBuf], no_cache: bool) -> anyhow::Result<Loaded> {
     let options = corpus::LoadOptions::from_user_config()?;
     let draft = corpus::open_doc_os(draft, &options)?;
-    if speechtui::align::key::Key::new(&draft.text).is_empty() {
+    if speechtui::text::key::Key::new(&draft.text).is_empty() {
         anyhow::bail!(
             "{}: no speech text in the draft (nothing but punctuation or spaces)",
-            corpus::clean::visible_inline(&draft.id)
+            corpus::visible_inline(&draft.id)
         );
     }
     let loaded = corpus::load_with(paths, &options, &|_| {})?;
     for s in &loaded.skipped {
         eprintln!(
             "speechtui: skipped {}: {}",
-            corpus::clean::visible_inline(&s.path.display().to_string()),
-            corpus::clean::visible_inline(&s.reason)
+            corpus::visible_inline(&s.path.display().to_string()),
+            corpus::visible_inline(&s.reason)
         );
     }
     if loaded.documents.is_empty() {

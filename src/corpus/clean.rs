@@ -6,13 +6,6 @@
 
 use crate::text::safety::{self, Class};
 
-// Old paths of the safety policy, which moved to `text::safety`; they go once every branch has
-// been merged onto it.
-#[doc(hidden)]
-pub use crate::text::safety::{
-    is_bidi_control, is_unsafe, is_zero_width, visible_inline, visible_text,
-};
-
 /// What normalisation removed, for the load report.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Removed {

@@ -327,7 +327,7 @@ pub fn title_from_file_name(path: &Path) -> String {
     let t = parts.join(" ");
     let t = if t.is_empty() { stem.to_string() } else { t };
     // A file name may hold escape sequences and newlines; a title is shown everywhere.
-    super::clean::visible_inline(&t).into_owned()
+    crate::text::safety::visible_inline(&t).into_owned()
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ pub fn process(
                 }
             };
             // A title made from a file name or a page's <title> may hold control characters.
-            let title = super::clean::visible_inline(&title).into_owned();
+            let title = crate::text::safety::visible_inline(&title).into_owned();
             let date = find_date(&page.lines, &part.lines, Some(&title));
             let (text, dropped) = part_text(&page.lines[part.lines.clone()]);
             let (mut text, page_breaks) = join_page_breaks(&text);

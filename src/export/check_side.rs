@@ -77,7 +77,7 @@ pub fn check_side_by_side(
             best.span.end
         );
         let left: String = dc[p.span.start..p.span.end.min(dc.len())].iter().collect();
-        let right = crate::align::slice(&doc.text, best.span);
+        let right = crate::text::slice(&doc.text, best.span);
         let lh = wrap(&sanitize(&left_head), col);
         let rh = wrap(&right_head, col);
         let l = wrap(&sanitize(&left), col);

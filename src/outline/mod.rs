@@ -18,8 +18,6 @@ use serde::Serialize;
 
 pub use marker::MarkerKind;
 pub use render::render_text;
-#[doc(hidden)]
-pub use render::truncate_display;
 pub use tree::Node;
 
 use marker::{is_space, section_marker_at, Seq};

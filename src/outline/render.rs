@@ -6,11 +6,6 @@ use super::Outline;
 use crate::text::safety::strip_inline;
 use crate::text::width::truncate;
 
-// Old path of the truncator, which moved to `text::width`; it goes once every branch has been
-// merged onto it.
-#[doc(hidden)]
-pub use crate::text::width::truncate as truncate_display;
-
 /// The title, then one line per section, indented two spaces per level; points are marked `·`.
 /// Headings longer than `width` columns are truncated. Control characters never get through.
 pub fn render_text(title: &str, outline: &Outline, width: usize) -> String {

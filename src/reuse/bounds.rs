@@ -3,7 +3,7 @@
 //! around a few occurrences; the unit passes when most of them have both edges on cuts.
 
 use super::index::DocIndex;
-use crate::align::key::{DIGITS, WILDCARD};
+use crate::text::key::{DIGITS, WILDCARD};
 
 /// Occurrences looked at per unit (from different speeches).
 const SAMPLES: usize = 3;

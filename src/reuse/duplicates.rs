@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use super::hash::ContentHash;
 use super::ReuseReport;
-use crate::align::key::Key;
 use crate::corpus::Document;
+use crate::text::key::Key;
 
 /// Share of both speeches that a pair must share to be copies of one text.
 pub const NEAR_COPY: f64 = 0.85;

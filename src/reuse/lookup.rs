@@ -7,8 +7,8 @@
 use rustc_hash::FxHashMap;
 
 use super::{Kind, ReuseReport};
-use crate::align::key::Key;
 use crate::align::Span;
+use crate::text::key::Key;
 
 /// Index of a formula in [`ReuseReport::formulas`].
 pub type FormulaId = usize;

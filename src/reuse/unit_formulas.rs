@@ -39,7 +39,7 @@ pub fn formulas(
     let known: rustc_hash::FxHashSet<String> = existing
         .iter()
         .filter(|f| f.key_chars <= MAX_CHARS)
-        .map(|f| crate::align::key::Key::new(&f.text).as_string())
+        .map(|f| crate::text::key::Key::new(&f.text).as_string())
         .collect();
     found.retain(|u| !known.contains(&u.key));
     let variant_of = edge_variants(&found);

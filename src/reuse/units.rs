@@ -20,7 +20,7 @@
 use rayon::prelude::*;
 
 use super::index::DocIndex;
-use crate::align::key::{DIGITS, WILDCARD};
+use crate::text::key::{DIGITS, WILDCARD};
 
 /// Longest unit in key characters; longer repeated wording is found by the shingle index.
 pub const MAX_CHARS: usize = 12;

@@ -83,10 +83,10 @@ pub fn run_check(draft: &str, paths: &[PathBuf], no_cache: bool) -> anyhow::Resu
     }
     let options = speechtui::corpus::LoadOptions::from_user_config()?;
     let doc = speechtui::corpus::open_doc_with(draft, &options)?;
-    if speechtui::align::key::Key::new(&doc.text).is_empty() {
+    if speechtui::text::key::Key::new(&doc.text).is_empty() {
         anyhow::bail!(
             "{}: no speech text in the draft (nothing but punctuation or spaces)",
-            speechtui::corpus::clean::visible_inline(&doc.id)
+            speechtui::corpus::visible_inline(&doc.id)
         );
     }
     run_with(paths, no_cache, Some(doc))

@@ -23,9 +23,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use disguise::{Disguise, Rng};
-use speechtui::align::key::Key;
 use speechtui::check::{self, Check};
 use speechtui::corpus::Document;
+use speechtui::text::key::Key;
 
 pub fn corpus_extra() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus-extra");

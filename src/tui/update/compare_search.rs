@@ -11,7 +11,7 @@ pub use super::super::search_hits::{CompareSearch, Hit};
 fn find(text: &str, query: &str) -> Vec<usize> {
     let fold = |s: &str| -> String {
         s.chars()
-            .map(|c| speechtui::align::fold::fold(c).to_ascii_lowercase())
+            .map(|c| speechtui::text::fold::fold(c).to_ascii_lowercase())
             .collect()
     };
     let (hay, needle) = (fold(text), fold(query));

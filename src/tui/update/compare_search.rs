@@ -6,26 +6,12 @@ use super::compare_view::{rebuild, scroll_to};
 
 pub use super::super::search_hits::{CompareSearch, Hit};
 
-/// Char offsets of `query` in `text`, on the comparison key's character fold (Simplified
-/// script, half width) and ASCII case, as the reader searches.
+/// Char offsets of `query` in `text`, by the one folded search the reader and library use.
 fn find(text: &str, query: &str) -> Vec<usize> {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .map(|c| speechtui::text::fold::fold(c).to_ascii_lowercase())
-            .collect()
-    };
-    let (hay, needle) = (fold(text), fold(query));
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    let (mut last_byte, mut last_char) = (0, 0);
-    for (b, _) in hay.match_indices(&needle) {
-        last_char += hay[last_byte..b].chars().count();
-        last_byte = b;
-        out.push(last_char);
-    }
-    out
+    speechtui::text::search::find(text, query)
+        .into_iter()
+        .map(|hit| hit.start)
+        .collect()
 }
 
 /// The screen row showing char `at` of one side.

@@ -168,17 +168,11 @@ pub fn prepare(docs: &[Document], options: &reuse::Options) -> anyhow::Result<Pr
         anyhow::bail!("the corpus holds no speech to check against");
     }
     let mut warnings = Vec::new();
-    let cache = if options.no_cache {
-        None
-    } else {
-        match reuse::cache::Cache::open(options.cache_dir.clone()) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                warnings.push(format!("cache unavailable, building without it: {e:#}"));
-                None
-            }
-        }
-    };
+    let cache = reuse::cache::Cache::open_for_use(
+        options.no_cache,
+        options.cache_dir.clone(),
+        &mut warnings,
+    );
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let key = index::cache_key(&texts);
     let cached = cache

@@ -52,6 +52,29 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 impl Cache {
+    /// The cache the commands and screens use: `None` with `no_cache`, or when it cannot be opened
+    /// (said in `warnings`, and the work goes on without it); what opening fixed goes to
+    /// `warnings` too.
+    pub fn open_for_use(
+        no_cache: bool,
+        dir: Option<PathBuf>,
+        warnings: &mut Vec<String>,
+    ) -> Option<Cache> {
+        if no_cache {
+            return None;
+        }
+        match Cache::open(dir) {
+            Ok(mut c) => {
+                warnings.append(&mut c.warnings);
+                Some(c)
+            }
+            Err(e) => {
+                warnings.push(format!("cache unavailable, building without it: {e:#}"));
+                None
+            }
+        }
+    }
+
     /// Opens (creating if needed) the cache under `dir`, or under [`default_dir`].
     pub fn open(dir: Option<PathBuf>) -> anyhow::Result<Cache> {
         let base = match dir.or_else(default_dir) {

@@ -426,20 +426,8 @@ fn build_distinct(
     observe: &mut dyn FnMut(&[DocIndex]),
 ) -> anyhow::Result<ReuseReport> {
     let mut warnings = Vec::new();
-    let cache = if options.no_cache {
-        None
-    } else {
-        match cache::Cache::open(options.cache_dir.clone()) {
-            Ok(mut c) => {
-                warnings.append(&mut c.warnings);
-                Some(c)
-            }
-            Err(e) => {
-                warnings.push(format!("cache unavailable, building without it: {e:#}"));
-                None
-            }
-        }
-    };
+    let cache =
+        cache::Cache::open_for_use(options.no_cache, options.cache_dir.clone(), &mut warnings);
     // A speech's index depends on its text and on the comparison key's rules.
     let key_rules = key_fingerprint();
     let content: Vec<ContentHash> = docs

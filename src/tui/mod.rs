@@ -291,17 +291,7 @@ fn source_index(
         }
     }
     let mut warnings = Vec::new();
-    let cache = if no_cache {
-        None
-    } else {
-        match speechtui::reuse::cache::Cache::open(None) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                warnings.push(format!("cache unavailable, building without it: {e:#}"));
-                None
-            }
-        }
-    };
+    let cache = speechtui::reuse::cache::Cache::open_for_use(no_cache, None, &mut warnings);
     let (idx, _) = speechtui::check::index::load_or_build(&texts, cache.as_ref(), &mut warnings);
     let idx = Arc::new(idx);
     *slot = Some((key, idx.clone()));

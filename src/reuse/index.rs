@@ -9,6 +9,8 @@
 
 use rayon::prelude::*;
 
+use super::scatter::Disjoint;
+
 use super::hash;
 use crate::text::key::Key;
 use crate::text::Span;
@@ -98,19 +100,6 @@ struct Entry {
 }
 
 const NONE: u32 = u32::MAX;
-
-/// Writes to distinct indices of a slice from several threads.
-struct Disjoint<T>(*mut T);
-// SAFETY: used only where every index is written by exactly one thread (each shingle position
-// belongs to exactly one hash group, and each group to one bucket).
-unsafe impl<T: Send> Sync for Disjoint<T> {}
-unsafe impl<T: Send> Send for Disjoint<T> {}
-impl<T> Disjoint<T> {
-    /// SAFETY: `i` is in bounds and no other thread writes index `i`.
-    unsafe fn write(&self, i: usize, value: T) {
-        unsafe { self.0.add(i).write(value) }
-    }
-}
 
 /// Counts every shingle of the corpus. Linear in corpus size: the entries are scattered into
 /// buckets by the top bits of their hash (hashes are uniform), then each bucket, a few thousand

@@ -22,6 +22,10 @@ pub struct CorpusYears {
     pub per_year: BTreeMap<i32, usize>,
     pub dated: usize,
     pub total: usize,
+    /// The first dated year, and the speeches of the years before `first + i` (prefix sums over
+    /// every year from the first to the last), so a window of years is two lookups.
+    first: i32,
+    before: Vec<usize>,
 }
 
 impl CorpusYears {
@@ -30,22 +34,36 @@ impl CorpusYears {
         for y in years.iter().flatten() {
             *per_year.entry(*y).or_insert(0) += 1;
         }
+        let first = per_year.keys().next().copied().unwrap_or(0);
+        let last = per_year.keys().next_back().copied().unwrap_or(-1);
+        let mut before = vec![0usize; (last - first + 2).max(1) as usize];
+        for y in first..=last {
+            let i = (y - first) as usize;
+            before[i + 1] = before[i] + per_year.get(&y).copied().unwrap_or(0);
+        }
         CorpusYears {
             dated: per_year.values().sum(),
             per_year,
             total: years.len(),
+            first,
+            before,
         }
+    }
+
+    /// Index into `before` of year `y`, clamped to the dated span.
+    fn at(&self, y: i32) -> usize {
+        (y - self.first).clamp(0, self.before.len() as i32 - 1) as usize
     }
 
     /// Speeches in the years `from..=to`.
     fn in_years(&self, from: i32, to: i32) -> usize {
-        self.per_year.range(from..=to).map(|(_, n)| n).sum()
+        self.before[self.at(to + 1)] - self.before[self.at(from)]
     }
 }
 
 /// Speeches using a formula per year, and the undated ones, from its occurrences.
 pub fn by_year(f: &Formula, years: &[Option<i32>]) -> (Vec<(i32, u32)>, u32) {
-    let mut counts: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut dated: Vec<i32> = Vec::new();
     let mut undated = 0;
     let mut last = usize::MAX;
     for o in &f.occurrences {
@@ -54,11 +72,16 @@ pub fn by_year(f: &Formula, years: &[Option<i32>]) -> (Vec<(i32, u32)>, u32) {
         }
         last = o.doc;
         match years[o.doc] {
-            Some(y) => *counts.entry(y).or_insert(0) += 1,
+            Some(y) => dated.push(y),
             None => undated += 1,
         }
     }
-    (counts.into_iter().collect(), undated)
+    dated.sort_unstable();
+    let counts = dated
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len() as u32))
+        .collect();
+    (counts, undated)
 }
 
 /// The time profile of a formula: its peak rate (share of the speeches of its best window of
@@ -69,7 +92,17 @@ pub fn profile(by_year: &[(i32, u32)], corpus: &CorpusYears) -> Option<(f64, f64
     if dated_uses == 0 || corpus.dated * 2 < corpus.total {
         return None;
     }
-    let uses: BTreeMap<i32, u32> = by_year.iter().copied().collect();
+    // Uses before each year of the corpus's span, as for the corpus itself.
+    let mut before = vec![0u32; corpus.before.len()];
+    for &(y, n) in by_year {
+        let i = corpus.at(y + 1);
+        if (y - corpus.first) as usize + 1 == i {
+            before[i] += n;
+        }
+    }
+    for i in 1..before.len() {
+        before[i] += before[i - 1];
+    }
     let min_docs = MIN_WINDOW_DOCS.min(corpus.dated);
     let mut peak: f64 = 0.0;
     for &y in corpus.per_year.keys() {
@@ -77,7 +110,7 @@ pub fn profile(by_year: &[(i32, u32)], corpus: &CorpusYears) -> Option<(f64, f64
         if n < min_docs {
             continue;
         }
-        let used: u32 = uses.range(y - WINDOW..=y + WINDOW).map(|(_, n)| n).sum();
+        let used = before[corpus.at(y + WINDOW + 1)] - before[corpus.at(y - WINDOW)];
         peak = peak.max(used as f64 / n as f64);
     }
     if peak == 0.0 {
@@ -98,8 +131,9 @@ pub fn numbered(key: &str) -> bool {
 }
 
 /// How formulaic a formula is (higher first), from its time profile, quoting and numbering.
-pub fn score(f: &Formula, corpus: &CorpusYears) -> f64 {
-    let shape = match profile(&f.by_year, corpus) {
+/// `profile`: the formula's [`profile`].
+pub fn score(f: &Formula, corpus: &CorpusYears, profile: Option<(f64, f64)>) -> f64 {
+    let shape = match profile {
         Some((peak, conc)) => peak * (1.05 - conc),
         // Undated corpus: the share of speeches using it.
         None => 0.5 * f.variant_documents as f64 / corpus.total.max(1) as f64,
@@ -128,12 +162,13 @@ fn min_docs(corpus: &CorpusYears) -> usize {
     ((corpus.total as f64 * super::units::MIN_SHARE).ceil() as usize).max(2)
 }
 
-/// The kind of a formula; `lengths`: chars of each speech; `on_words`: whether a formula's
+/// The kind of a formula; `profile`: its [`profile`]; `lengths`: chars of each speech; `on_words`: whether a formula's
 /// representative starts and ends on word boundaries (asked only of repeated wording the shingle
 /// index found, which is cut wherever speeches branch off, often inside a word).
 pub fn kind(
     f: &Formula,
     corpus: &CorpusYears,
+    profile: Option<(f64, f64)>,
     lengths: &[usize],
     on_words: &(dyn Fn(&Formula) -> bool + Sync),
 ) -> Kind {
@@ -160,7 +195,7 @@ pub fn kind(
             return Kind::Template;
         }
     }
-    let flat = profile(&f.by_year, corpus).is_some_and(|(_, conc)| conc >= 0.7);
+    let flat = profile.is_some_and(|(_, conc)| conc >= 0.7);
     let years = f.by_year.len();
     if flat && years >= 5 && f.quoted < 0.2 && !numbered(&f.template) {
         return Kind::Vocabulary;
@@ -183,23 +218,23 @@ pub fn ranking(formulas: &[Formula]) -> Vec<usize> {
     order
 }
 
-/// Fills in each formula's years, kind and score; returns the default ranking.
-pub fn finish(
-    formulas: &mut [Formula],
+/// Fills in each formula's years, kind and score (each formula on its own, so the formulas of
+/// the shingle index and the formula units are filled on their own threads).
+pub fn fill<'a>(
+    formulas: impl rayon::iter::ParallelIterator<Item = &'a mut Formula>,
     years: &[Option<i32>],
     lengths: &[usize],
     on_words: &(dyn Fn(&Formula) -> bool + Sync),
-) -> Vec<usize> {
-    use rayon::prelude::*;
+) {
     let corpus = CorpusYears::new(years);
-    formulas.par_iter_mut().for_each(|f| {
+    formulas.for_each(|f| {
         let (by_year, undated) = by_year(f, years);
         f.by_year = by_year;
         f.undated = undated;
-        f.kind = kind(f, &corpus, lengths, on_words);
-        f.score = score(f, &corpus);
+        let profile = profile(&f.by_year, &corpus);
+        f.kind = kind(f, &corpus, profile, lengths, on_words);
+        f.score = score(f, &corpus, profile);
     });
-    ranking(formulas)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use super::index::DocIndex;
 use super::units::{discover, Unit, MAX_CHARS, MIN_QUOTED_CHARS, MIN_SHARE};
 
 /// Occurrences looked at to choose a unit's representative wording.
-const REP_SAMPLE: usize = 64;
+const REP_SAMPLE: usize = 16;
 
 /// Longer units that contain a shorter one and are used in at least this share of its speeches
 /// are its edge variants (放管服改革 of 放管服), not formulas of their own.
@@ -15,33 +15,51 @@ const EDGE_VARIANT_SHARE: f64 = 0.8;
 /// Extra characters an edge variant may have.
 const EDGE_VARIANT_CHARS: usize = 3;
 
-/// The formula units of a corpus as formulas: discovered, on word edges, edge variants merged,
-/// and wording the shingle index already reports as a formula (`existing`) left out.
-pub fn formulas(
-    docs: &[&DocIndex],
-    texts: &[&str],
-    years: &[Option<i32>],
-    existing: &[super::Formula],
-    stage: &dyn Fn(&'static str),
-) -> Vec<super::Formula> {
+/// The formula units of a corpus that start and end on word edges (jieba), in key order. Needs
+/// only the texts, so it runs beside the shingle index's stages.
+pub fn discover_on_words(docs: &[&DocIndex], texts: &[&str]) -> Vec<Unit> {
     let min_docs = ((docs.len() as f64 * MIN_SHARE).ceil() as usize).max(2);
     let found = discover(docs, texts, min_docs);
-    stage("checking word edges");
     let keep: Vec<bool> = found
         .par_iter()
         .map(|u| super::bounds::unit_on_word_edges(docs, &u.occurrences, u.key.chars().count()))
         .collect();
-    let mut found: Vec<Unit> = found
+    found
         .into_iter()
         .zip(keep)
         .filter_map(|(u, k)| k.then_some(u))
-        .collect();
-    let known: rustc_hash::FxHashSet<String> = existing
-        .iter()
+        .collect()
+}
+
+/// The keys of formulas (of the shingle index) short enough to be formula units too.
+pub fn unit_sized_keys(formulas: &[super::Formula]) -> rustc_hash::FxHashSet<String> {
+    formulas
+        .par_iter()
         .filter(|f| f.key_chars <= MAX_CHARS)
         .map(|f| crate::text::key::Key::new(&f.text).as_string())
-        .collect();
-    found.retain(|u| !known.contains(&u.key));
+        .collect()
+}
+
+/// Unit formulas without the wording the shingle index already reports as a formula (`known`:
+/// its [`unit_sized_keys`]), so no wording is listed twice.
+pub fn without_known(
+    units: Vec<(String, super::Formula)>,
+    known: &rustc_hash::FxHashSet<String>,
+) -> Vec<super::Formula> {
+    units
+        .into_iter()
+        .filter_map(|(key, f)| (!known.contains(&key)).then_some(f))
+        .collect()
+}
+
+/// The units found by [`discover_on_words`] as formulas, each with its key: edge variants merged
+/// into the shorter form, a representative wording chosen.
+pub fn formulas(
+    found: Vec<Unit>,
+    docs: &[&DocIndex],
+    texts: &[&str],
+    years: &[Option<i32>],
+) -> Vec<(String, super::Formula)> {
     let variant_of = edge_variants(&found);
     let mut variants: Vec<Vec<(String, u32)>> = vec![Vec::new(); found.len()];
     for (i, v) in variant_of.iter().enumerate() {
@@ -77,7 +95,9 @@ pub fn formulas(
     kept.into_par_iter()
         .zip(occurrences)
         .zip(samples)
-        .map(|(((u, variants), occ), samples)| to_formula(u, variants, occ, &samples, years))
+        .map(|(((u, variants), occ), samples)| {
+            (u.key.clone(), to_formula(u, variants, occ, &samples, years))
+        })
         .collect()
 }
 

@@ -20,6 +20,7 @@
 use rayon::prelude::*;
 
 use super::index::DocIndex;
+use super::scatter;
 use crate::text::key::{DIGITS, WILDCARD};
 
 /// Longest unit in key characters; longer repeated wording is found by the shingle index.
@@ -32,6 +33,12 @@ pub const MIN_QUOTED_CHARS: usize = 3;
 pub const QUOTED_SHARE: f64 = 0.5;
 /// Share of the corpus a unit must reach: speeches using it (at least 2).
 pub const MIN_SHARE: f64 = 0.02;
+
+/// Occurrences whose neighbours decide the branching entropy of an n-gram (and whether a
+/// three-character one is mostly quoted).
+const ENTROPY_SAMPLE: usize = 64;
+/// Occurrences whose quotation marks give a unit's quoted share (within about 3%).
+const QUOTED_SAMPLE: usize = 1024;
 
 /// Minimum pointwise mutual information (natural log) at the weakest cut of a unit.
 const MIN_COHESION: f64 = 1.5;
@@ -61,13 +68,31 @@ pub struct Unit {
 /// The corpus laid end to end as symbols, with a break between clauses and between speeches.
 struct Stream {
     sym: Vec<u32>,
-    /// Speech of each position.
-    doc: Vec<u32>,
+    /// Where each speech starts, and the end of the stream last: speech `d` is
+    /// `doc_starts[d]..doc_starts[d + 1]`.
+    doc_starts: Vec<u32>,
     /// Key position of each symbol in its speech (`NONE` for breaks).
     key_pos: Vec<u32>,
-    /// A quotation mark stands just before / just after the position.
-    quote_before: Vec<bool>,
-    quote_after: Vec<bool>,
+    /// Quotation marks at the position: [`QUOTE_BEFORE`], [`QUOTE_AFTER`].
+    quote: Vec<u8>,
+    /// The left neighbour of an n-gram starting at the position: the symbol before it, or a
+    /// break where a quotation mark opens (a quotation mark is an edge the writer drew: whatever
+    /// stands beyond it is no neighbour).
+    left: Vec<u32>,
+    /// The right neighbour of an n-gram ending at the position, likewise.
+    right: Vec<u32>,
+}
+
+/// A quotation mark stands just before the position.
+const QUOTE_BEFORE: u8 = 1;
+/// A quotation mark stands just after the position.
+const QUOTE_AFTER: u8 = 2;
+
+/// One speech's part of the stream; it starts and ends with a break.
+struct Part {
+    sym: Vec<u32>,
+    key_pos: Vec<u32>,
+    quote: Vec<u8>,
 }
 
 fn is_han(c: char) -> bool {
@@ -105,7 +130,7 @@ fn is_hard(c: char) -> bool {
 
 /// One speech as symbols: key characters, with a break wherever the cleaned text ends a sentence
 /// between two key characters, and around figures, placeholders and Latin.
-fn stream_of(idx: &DocIndex, text: &str) -> (Vec<u32>, Vec<u32>, Vec<bool>, Vec<bool>) {
+fn stream_of(idx: &DocIndex, text: &str) -> Part {
     let chars: Vec<char> = text.chars().collect();
     let n = idx.chars.len();
     let cap = n + n / 8 + 2;
@@ -155,31 +180,100 @@ fn stream_of(idx: &DocIndex, text: &str) -> (Vec<u32>, Vec<u32>, Vec<bool>, Vec<
         qa.push(false);
     }
     push_break(&mut sym, &mut key_pos, &mut qb, &mut qa);
-    (sym, key_pos, qb, qa)
+    let quote = qb
+        .iter()
+        .zip(&qa)
+        .map(|(&b, &a)| (b as u8 * QUOTE_BEFORE) | (a as u8 * QUOTE_AFTER))
+        .collect();
+    Part {
+        sym,
+        key_pos,
+        quote,
+    }
 }
 
 fn build_stream(docs: &[&DocIndex], texts: &[&str]) -> Stream {
-    let parts: Vec<_> = docs
+    let parts: Vec<Part> = docs
         .par_iter()
         .zip(texts.par_iter())
         .map(|(d, t)| stream_of(d, t))
         .collect();
-    let total: usize = parts.iter().map(|p| p.0.len()).sum();
-    let mut s = Stream {
-        sym: Vec::with_capacity(total),
-        doc: Vec::with_capacity(total),
-        key_pos: Vec::with_capacity(total),
-        quote_before: Vec::with_capacity(total),
-        quote_after: Vec::with_capacity(total),
-    };
-    for (d, (sym, kp, qb, qa)) in parts.into_iter().enumerate() {
-        s.doc.extend(std::iter::repeat_n(d as u32, sym.len()));
-        s.sym.extend(sym);
-        s.key_pos.extend(kp);
-        s.quote_before.extend(qb);
-        s.quote_after.extend(qa);
+    let mut doc_starts = Vec::with_capacity(parts.len() + 1);
+    let mut total = 0usize;
+    for p in &parts {
+        doc_starts.push(total as u32);
+        total += p.sym.len();
     }
+    doc_starts.push(total as u32);
+    let lens: Vec<usize> = parts.iter().map(|p| p.sym.len()).collect();
+    let mut s = Stream {
+        sym: vec![0; total],
+        doc_starts,
+        key_pos: vec![0; total],
+        quote: vec![0; total],
+        left: vec![0; total],
+        right: vec![0; total],
+    };
+    // Each speech's part is copied to its place in parallel; a part starts and ends with a
+    // break, so no neighbour is taken across speeches.
+    split_by(&mut s.sym, &lens)
+        .into_par_iter()
+        .zip(split_by(&mut s.key_pos, &lens))
+        .zip(split_by(&mut s.quote, &lens))
+        .zip(split_by(&mut s.left, &lens))
+        .zip(split_by(&mut s.right, &lens))
+        .zip(&parts)
+        .for_each(|(((((sym, key_pos), quote), left), right), part)| {
+            sym.copy_from_slice(&part.sym);
+            key_pos.copy_from_slice(&part.key_pos);
+            quote.copy_from_slice(&part.quote);
+            let n = part.sym.len();
+            for i in 0..n {
+                left[i] = if i == 0 || part.quote[i] & QUOTE_BEFORE != 0 {
+                    BREAK
+                } else {
+                    part.sym[i - 1]
+                };
+                right[i] = if i + 1 == n || part.quote[i] & QUOTE_AFTER != 0 {
+                    BREAK
+                } else {
+                    part.sym[i + 1]
+                };
+            }
+        });
     s
+}
+
+/// `v` cut into consecutive pieces of the given lengths.
+fn split_by<'a, T>(mut v: &'a mut [T], lens: &[usize]) -> Vec<&'a mut [T]> {
+    let mut out = Vec::with_capacity(lens.len());
+    for &n in lens {
+        let (head, tail) = v.split_at_mut(n);
+        out.push(head);
+        v = tail;
+    }
+    out
+}
+
+impl Stream {
+    /// The speech of stream position `p`.
+    fn doc_of(&self, p: usize) -> u32 {
+        (self.doc_starts.partition_point(|&st| st as usize <= p) - 1) as u32
+    }
+
+    /// The number of speeches among positions in increasing order: one lookup per speech
+    /// met, not one per position (a lookup per position was the slowest part of counting).
+    fn count_docs(&self, run: &[u64]) -> u32 {
+        let (mut n, mut end) = (0u32, 0usize);
+        for &e in run {
+            let p = pos(e);
+            if p >= end {
+                n += 1;
+                end = self.doc_starts[self.doc_of(p) as usize + 1] as usize;
+            }
+        }
+        n
+    }
 }
 
 /// One frequent n-gram of a level.
@@ -221,141 +315,189 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
     let positions = s.sym.iter().filter(|&&c| c != BREAK).count().max(1) as f64;
     let min_docs = min_docs.max(2) as u32;
 
-    // Level 1: characters, numbered by their code point.
+    // Level 1: characters in enough speeches, numbered densely in code point order (so every
+    // level's numbering follows the order of its keys).
     let max_code = s.sym.iter().copied().max().unwrap_or(0) as usize;
     let mut occ1 = vec![0u32; max_code + 1];
     let mut docs1 = vec![0u32; max_code + 1];
     let mut last_doc = vec![NONE; max_code + 1];
-    for p in 0..total {
-        let c = s.sym[p] as usize;
-        if c == BREAK as usize {
-            continue;
-        }
-        occ1[c] += 1;
-        if last_doc[c] != s.doc[p] {
-            last_doc[c] = s.doc[p];
-            docs1[c] += 1;
+    for d in 0..s.doc_starts.len() - 1 {
+        for p in s.doc_starts[d] as usize..s.doc_starts[d + 1] as usize {
+            let c = s.sym[p] as usize;
+            if c == BREAK as usize {
+                continue;
+            }
+            occ1[c] += 1;
+            if last_doc[c] != d as u32 {
+                last_doc[c] = d as u32;
+                docs1[c] += 1;
+            }
         }
     }
     drop(last_doc);
+    let mut dense = vec![NONE; max_code + 1];
+    let mut level1 = Vec::new();
+    for c in 1..=max_code {
+        if docs1[c] >= min_docs {
+            dense[c] = level1.len() as u32;
+            level1.push(Gram {
+                occ: occ1[c],
+                pre: NONE,
+                suf: NONE,
+            });
+        }
+    }
+    // The number of the frequent n-gram starting at each position, tagged with its level `n`:
+    // one buffer serves every level, since a level reads the numbers of the level below before
+    // it writes its own, and a stale number (an older tag) reads as none.
     let mut ids: Vec<u32> = s
         .sym
         .par_iter()
-        .map(|&c| {
-            if c != BREAK && docs1[c as usize] >= min_docs {
-                c
-            } else {
-                NONE
-            }
+        .map(|&c| match dense.get(c as usize) {
+            Some(&d) if c != BREAK && d != NONE => tagged(1, d),
+            _ => NONE,
         })
         .collect();
-    let level1: Vec<Gram> = occ1
-        .iter()
-        .map(|&occ| Gram {
-            occ,
-            pre: NONE,
-            suf: NONE,
-        })
+    drop((occ1, docs1, dense));
+    // Positions where a frequent (n-1)-gram starts, in order: the only places an n-gram can.
+    let mut live: Vec<u32> = (0..total as u32)
+        .into_par_iter()
+        .filter(|&p| ids[p as usize] != NONE)
         .collect();
     let mut levels: Vec<Vec<Gram>> = vec![Vec::new(), level1];
     let mut units = Vec::new();
+    // Lives through all levels: the entries of the current one.
+    let mut entries: Vec<u64> = Vec::new();
 
     for n in 2..=MAX_CHARS {
-        // Positions where both (n-1)-grams are frequent: the only candidates.
-        let entries: Vec<(u64, u32)> = (0..total.saturating_sub(1))
-            .into_par_iter()
-            .filter_map(|p| {
-                let (a, b) = (ids[p], ids[p + 1]);
-                (a != NONE && b != NONE).then_some((((a as u64) << 32) | b as u64, p as u32))
-            })
-            .collect();
-        if entries.is_empty() {
+        // Positions where both (n-1)-grams are frequent are the only candidates, grouped by
+        // their prefix, each entry carrying the number of its suffix.
+        let prefixes = levels[n - 1].len();
+        let below = |p: usize| untag(n - 1, ids.get(p).copied().unwrap_or(NONE));
+        let starts = scatter::by_group(
+            live.len(),
+            prefixes,
+            |i| {
+                let p = live[i] as usize;
+                let (a, b) = (below(p)?, below(p + 1)?);
+                Some((a, (u64::from(b) << 32) | p as u64))
+            },
+            &mut entries,
+        );
+        let used = starts[prefixes];
+        if used == 0 {
             break;
         }
-        let entries = group_sort(entries, levels[n - 1].len());
-        let groups: Vec<&[(u64, u32)]> = entries.chunk_by(|x, y| x.0 == y.0).collect();
-        struct Found {
-            gram: Gram,
-            unit: Option<Unit>,
+        let mut groups: Vec<&mut [u64]> = Vec::with_capacity(prefixes);
+        let mut rest: &mut [u64] = &mut entries[..used];
+        for g in 0..prefixes {
+            let (head, tail) = rest.split_at_mut(starts[g + 1] - starts[g]);
+            groups.push(head);
+            rest = tail;
         }
-        let found: Vec<Option<Found>> = groups
-            .par_iter()
-            .map(|g| {
-                let mut n_docs = 0u32;
-                let mut last = NONE;
-                for &(_, p) in g.iter() {
-                    let d = s.doc[p as usize];
-                    n_docs += (d != last) as u32;
-                    last = d;
+        // Within a prefix, sorting the entries orders them by suffix, then by position: each run
+        // of one suffix is one n-gram with its occurrences in corpus order.
+        let found: Vec<Vec<Found>> = groups
+            .into_par_iter()
+            .enumerate()
+            .map(|(prefix, group)| {
+                group.sort_unstable();
+                let mut out = Vec::new();
+                let mut offset = 0;
+                for run in group.chunk_by(|x, y| x >> 32 == y >> 32) {
+                    let start = offset;
+                    offset += run.len();
+                    let n_docs = s.count_docs(run);
+                    if n_docs < min_docs {
+                        continue;
+                    }
+                    let gram = Gram {
+                        occ: run.len() as u32,
+                        pre: prefix as u32,
+                        suf: (run[0] >> 32) as u32,
+                    };
+                    let unit = (n >= MIN_QUOTED_CHARS)
+                        .then(|| judge(&s, run, n, n_docs, &gram, &levels, positions))
+                        .flatten();
+                    out.push(Found {
+                        start,
+                        len: run.len(),
+                        gram,
+                        unit,
+                    });
                 }
-                if n_docs < min_docs {
-                    return None;
-                }
-                let key = g[0].0;
-                let gram = Gram {
-                    occ: g.len() as u32,
-                    pre: (key >> 32) as u32,
-                    suf: key as u32,
-                };
-                let unit = (n >= MIN_QUOTED_CHARS)
-                    .then(|| judge(&s, g, n, n_docs, &gram, &levels, positions))
-                    .flatten();
-                Some(Found { gram, unit })
+                out
             })
             .collect();
+        // Numbers in key order; each group writes its own entries' positions (every position is
+        // in exactly one entry), so the writes run in parallel.
+        let kept: usize = found.iter().flatten().map(|f| f.len).sum();
+        let mut first_id = Vec::with_capacity(found.len());
         let mut level = Vec::new();
-        let mut next = vec![NONE; total];
-        for (g, f) in groups.iter().zip(found) {
-            let Some(f) = f else { continue };
-            let id = level.len() as u32;
-            level.push(f.gram);
-            for &(_, p) in g.iter() {
-                next[p as usize] = id;
-            }
-            if let Some(u) = f.unit {
-                units.push(u);
-            }
+        for runs in &found {
+            first_id.push(level.len() as u32);
+            level.extend(runs.iter().map(|f| f.gram));
         }
+        let w = scatter::Disjoint(ids.as_mut_ptr());
+        let entries_ref = &entries;
+        found
+            .par_iter()
+            .zip(first_id)
+            .enumerate()
+            .for_each(|(prefix, (runs, id0))| {
+                for (i, f) in runs.iter().enumerate() {
+                    let from = starts[prefix] + f.start;
+                    for &e in &entries_ref[from..from + f.len] {
+                        // SAFETY: `pos(e) < total` (entries are stream positions) and each
+                        // position is in one entry of one run, written by this group alone; the
+                        // level below was read in full before.
+                        unsafe { w.write(pos(e), tagged(n, id0 + i as u32)) };
+                    }
+                }
+            });
+        units.extend(found.into_iter().flatten().filter_map(|f| f.unit));
         if level.is_empty() {
             break;
         }
         levels.push(level);
-        ids = next;
+        // The list of places is shortened once it is mostly stale (places that no longer start
+        // a frequent n-gram are skipped by their tags anyway).
+        if kept * 2 < live.len() {
+            live = live
+                .into_par_iter()
+                .filter(|&p| untag(n, ids[p as usize]).is_some())
+                .collect();
+        }
     }
     units
 }
 
-/// Entries sorted by key, positions in order within each key: a stable counting scatter into
-/// buckets by the prefix number (numbers are dense, `0..prefixes`), then each bucket, a few
-/// thousand entries, sorted stably in cache and in parallel. Several times faster than one
-/// parallel sort of the whole level, which dominated the discovery.
-fn group_sort(entries: Vec<(u64, u32)>, prefixes: usize) -> Vec<(u64, u32)> {
-    let nb = (entries.len() / 4096).clamp(1, 1 << 16);
-    let prefixes = prefixes.max(1) as u64;
-    let bucket = |key: u64| ((key >> 32) * nb as u64 / prefixes).min(nb as u64 - 1) as usize;
-    let mut starts = vec![0usize; nb + 1];
-    for e in &entries {
-        starts[bucket(e.0) + 1] += 1;
-    }
-    for b in 0..nb {
-        starts[b + 1] += starts[b];
-    }
-    let mut cursor = starts.clone();
-    let mut out = vec![(0u64, 0u32); entries.len()];
-    for e in entries {
-        let b = bucket(e.0);
-        out[cursor[b]] = e;
-        cursor[b] += 1;
-    }
-    let mut slices: Vec<&mut [(u64, u32)]> = Vec::with_capacity(nb);
-    let mut rest: &mut [(u64, u32)] = &mut out;
-    for b in 0..nb {
-        let (head, tail) = rest.split_at_mut(starts[b + 1] - starts[b]);
-        slices.push(head);
-        rest = tail;
-    }
-    slices.into_par_iter().for_each(|s| s.sort_by_key(|e| e.0));
-    out
+/// A frequent n-gram of a level: its entries (`start..start + len` of its prefix's group), its
+/// counts, and the unit it makes, if any.
+struct Found {
+    start: usize,
+    len: usize,
+    gram: Gram,
+    unit: Option<Unit>,
+}
+
+/// Level numbers are kept in the top bits of a tagged n-gram number.
+const TAG_SHIFT: u32 = 27;
+
+fn tagged(level: usize, id: u32) -> u32 {
+    debug_assert!(id < 1 << TAG_SHIFT && level < 16);
+    ((level as u32) << TAG_SHIFT) | id
+}
+
+/// The number of a tagged value of level `level`, none for other levels.
+fn untag(level: usize, value: u32) -> Option<u32> {
+    (value != NONE && (value >> TAG_SHIFT) as usize == level)
+        .then_some(value & ((1 << TAG_SHIFT) - 1))
+}
+
+/// The stream position of an entry `(suffix << 32) | position`.
+fn pos(entry: u64) -> usize {
+    (entry & 0xFFFF_FFFF) as usize
 }
 
 /// Occurrences of the gram numbered `id` at level `n` (its prefix chain down to a character):
@@ -385,7 +527,7 @@ fn suffix_occ(levels: &[Vec<Gram>], n: usize, gram: &Gram, k: usize) -> u32 {
 /// Whether the n-gram of a group is a unit, and the unit if so.
 fn judge(
     s: &Stream,
-    group: &[(u64, u32)],
+    group: &[u64],
     n: usize,
     n_docs: u32,
     gram: &Gram,
@@ -393,8 +535,8 @@ fn judge(
     positions: f64,
 ) -> Option<Unit> {
     let occ = group.len();
-    let first = char::from_u32(s.sym[group[0].1 as usize]).unwrap_or(' ');
-    let last = char::from_u32(s.sym[group[0].1 as usize + n - 1]).unwrap_or(' ');
+    let first = char::from_u32(s.sym[pos(group[0])]).unwrap_or(' ');
+    let last = char::from_u32(s.sym[pos(group[0]) + n - 1]).unwrap_or(' ');
     if NO_START.contains(first) || NO_END.contains(last) {
         return None;
     }
@@ -409,81 +551,72 @@ fn judge(
     if cohesion < MIN_COHESION {
         return None;
     }
-    let mut quoted = 0usize;
-    for &(_, p) in group {
-        let p = p as usize;
-        quoted += (s.quote_before[p] && s.quote_after[p + n - 1]) as usize;
-    }
-    let quoted = quoted as f64 / occ as f64;
-    if n < MIN_CHARS && quoted < QUOTED_SHARE {
+    // Neighbours and quotation marks are read from at most `ENTROPY_SAMPLE` occurrences spread
+    // evenly over the corpus: a sample that large decides the tests as the whole list does (the
+    // entropy bar is about one nat), and the commonest n-grams, with tens of thousands of
+    // occurrences, no longer cost a scattered read each.
+    let step = occ.div_ceil(ENTROPY_SAMPLE).max(1);
+    let quoted_share = |step: usize| {
+        let (mut quoted, mut seen) = (0usize, 0usize);
+        for &e in group.iter().step_by(step) {
+            let p = pos(e);
+            seen += 1;
+            quoted +=
+                (s.quote[p] & QUOTE_BEFORE != 0 && s.quote[p + n - 1] & QUOTE_AFTER != 0) as usize;
+        }
+        quoted as f64 / seen.max(1) as f64
+    };
+    if n < MIN_CHARS && quoted_share(step) < QUOTED_SHARE {
         return None;
     }
+    let left_of = |p: usize| s.left[p];
+    let right_of = |p: usize| s.right[p + n - 1];
     // A fragment of a longer unit always has the same neighbour on one side: rejected without
     // sorting its neighbours.
-    let left_of = |p: usize| {
-        if s.quote_before[p] {
-            BREAK
-        } else {
-            s.sym[p - 1]
-        }
-    };
-    let right_of = |p: usize| {
-        if s.quote_after[p + n - 1] {
-            BREAK
-        } else {
-            s.sym[p + n]
-        }
-    };
     for side in [&left_of as &dyn Fn(usize) -> u32, &right_of] {
-        let first = side(group[0].1 as usize);
-        if first != BREAK && group.iter().all(|&(_, p)| side(p as usize) == first) {
+        let first = side(pos(group[0]));
+        if first != BREAK && group.iter().step_by(step).all(|&e| side(pos(e)) == first) {
             return None;
         }
     }
     let need = min_entropy(occ);
-    // A quotation mark is an edge the writer drew: whatever stands beyond it is no neighbour.
     let mut neigh: Vec<u32> = group
         .iter()
-        .map(|&(_, p)| {
-            let p = p as usize;
-            if s.quote_before[p] {
-                BREAK
-            } else {
-                s.sym[p - 1]
-            }
-        })
+        .step_by(step)
+        .map(|&e| left_of(pos(e)))
         .collect();
     let left = entropy(&mut neigh);
     if left < need {
         return None;
     }
     neigh.clear();
-    neigh.extend(group.iter().map(|&(_, p)| {
-        let p = p as usize;
-        if s.quote_after[p + n - 1] {
-            BREAK
-        } else {
-            s.sym[p + n]
-        }
-    }));
+    neigh.extend(group.iter().step_by(step).map(|&e| right_of(pos(e))));
     let right = entropy(&mut neigh);
     if right < need {
         return None;
     }
-    let p0 = group[0].1 as usize;
+    let p0 = pos(group[0]);
     let key: String = s.sym[p0..p0 + n]
         .iter()
         .filter_map(|&c| char::from_u32(c))
         .collect();
+    let (mut doc, mut end) = (0u32, 0usize);
     let occurrences = group
         .iter()
-        .map(|&(_, p)| (s.doc[p as usize], s.key_pos[p as usize]))
+        .map(|&e| {
+            let p = pos(e);
+            if p >= end {
+                doc = s.doc_of(p);
+                end = s.doc_starts[doc as usize + 1] as usize;
+            }
+            (doc, s.key_pos[p])
+        })
         .collect();
     Some(Unit {
         key,
         occurrences,
         documents: n_docs as usize,
-        quoted,
+        quoted: quoted_share(occ.div_ceil(QUOTED_SAMPLE).max(1)),
     })
 }
 

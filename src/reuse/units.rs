@@ -75,12 +75,6 @@ struct Stream {
     key_pos: Vec<u32>,
     /// Quotation marks at the position: [`QUOTE_BEFORE`], [`QUOTE_AFTER`].
     quote: Vec<u8>,
-    /// The left neighbour of an n-gram starting at the position: the symbol before it, or a
-    /// break where a quotation mark opens (a quotation mark is an edge the writer drew: whatever
-    /// stands beyond it is no neighbour).
-    left: Vec<u32>,
-    /// The right neighbour of an n-gram ending at the position, likewise.
-    right: Vec<u32>,
 }
 
 /// A quotation mark stands just before the position.
@@ -134,18 +128,19 @@ fn stream_of(idx: &DocIndex, text: &str) -> Part {
     let chars: Vec<char> = text.chars().collect();
     let n = idx.chars.len();
     let cap = n + n / 8 + 2;
-    let (mut sym, mut key_pos) = (Vec::with_capacity(cap), Vec::with_capacity(cap));
-    let (mut qb, mut qa) = (Vec::with_capacity(cap), Vec::with_capacity(cap));
-    let push_break =
-        |sym: &mut Vec<u32>, kp: &mut Vec<u32>, qb: &mut Vec<bool>, qa: &mut Vec<bool>| {
-            if sym.last() != Some(&BREAK) {
-                sym.push(BREAK);
-                kp.push(NONE);
-                qb.push(false);
-                qa.push(false);
-            }
-        };
-    push_break(&mut sym, &mut key_pos, &mut qb, &mut qa);
+    let mut part = Part {
+        sym: Vec::with_capacity(cap),
+        key_pos: Vec::with_capacity(cap),
+        quote: Vec::with_capacity(cap),
+    };
+    let push_break = |part: &mut Part| {
+        if part.sym.last() != Some(&BREAK) {
+            part.sym.push(BREAK);
+            part.key_pos.push(NONE);
+            part.quote.push(0);
+        }
+    };
+    push_break(&mut part);
     for i in 0..=n {
         let gap_start = if i == 0 { 0 } else { idx.ends[i - 1] as usize };
         let gap_end = if i == n {
@@ -157,9 +152,9 @@ fn stream_of(idx: &DocIndex, text: &str) -> Part {
             .get(gap_start..gap_end.min(chars.len()))
             .unwrap_or(&[]);
         let quoted = gap.iter().any(|&g| is_quote(g));
-        if quoted && sym.last() != Some(&BREAK) {
-            if let Some(last) = qa.last_mut() {
-                *last = true;
+        if quoted && part.sym.last() != Some(&BREAK) {
+            if let Some(last) = part.quote.last_mut() {
+                *last |= QUOTE_AFTER;
             }
         }
         if i == n {
@@ -167,29 +162,19 @@ fn stream_of(idx: &DocIndex, text: &str) -> Part {
         }
         // A quoted term is a unit of its own: no unit runs across a quotation mark.
         if quoted || gap.iter().any(|&g| is_hard(g)) {
-            push_break(&mut sym, &mut key_pos, &mut qb, &mut qa);
+            push_break(&mut part);
         }
         let c = idx.chars[i];
         if c == DIGITS || c == WILDCARD || !is_han(c) {
-            push_break(&mut sym, &mut key_pos, &mut qb, &mut qa);
+            push_break(&mut part);
             continue;
         }
-        sym.push(c as u32);
-        key_pos.push(i as u32);
-        qb.push(quoted);
-        qa.push(false);
+        part.sym.push(c as u32);
+        part.key_pos.push(i as u32);
+        part.quote.push(if quoted { QUOTE_BEFORE } else { 0 });
     }
-    push_break(&mut sym, &mut key_pos, &mut qb, &mut qa);
-    let quote = qb
-        .iter()
-        .zip(&qa)
-        .map(|(&b, &a)| (b as u8 * QUOTE_BEFORE) | (a as u8 * QUOTE_AFTER))
-        .collect();
-    Part {
-        sym,
-        key_pos,
-        quote,
-    }
+    push_break(&mut part);
+    part
 }
 
 fn build_stream(docs: &[&DocIndex], texts: &[&str]) -> Stream {
@@ -211,8 +196,6 @@ fn build_stream(docs: &[&DocIndex], texts: &[&str]) -> Stream {
         doc_starts,
         key_pos: vec![0; total],
         quote: vec![0; total],
-        left: vec![0; total],
-        right: vec![0; total],
     };
     // Each speech's part is copied to its place in parallel; a part starts and ends with a
     // break, so no neighbour is taken across speeches.
@@ -220,26 +203,11 @@ fn build_stream(docs: &[&DocIndex], texts: &[&str]) -> Stream {
         .into_par_iter()
         .zip(split_by(&mut s.key_pos, &lens))
         .zip(split_by(&mut s.quote, &lens))
-        .zip(split_by(&mut s.left, &lens))
-        .zip(split_by(&mut s.right, &lens))
         .zip(&parts)
-        .for_each(|(((((sym, key_pos), quote), left), right), part)| {
+        .for_each(|(((sym, key_pos), quote), part)| {
             sym.copy_from_slice(&part.sym);
             key_pos.copy_from_slice(&part.key_pos);
             quote.copy_from_slice(&part.quote);
-            let n = part.sym.len();
-            for i in 0..n {
-                left[i] = if i == 0 || part.quote[i] & QUOTE_BEFORE != 0 {
-                    BREAK
-                } else {
-                    part.sym[i - 1]
-                };
-                right[i] = if i + 1 == n || part.quote[i] & QUOTE_AFTER != 0 {
-                    BREAK
-                } else {
-                    part.sym[i + 1]
-                };
-            }
         });
     s
 }
@@ -261,14 +229,18 @@ impl Stream {
         (self.doc_starts.partition_point(|&st| st as usize <= p) - 1) as u32
     }
 
-    /// The number of speeches among positions in increasing order: one lookup per speech
-    /// met, not one per position (a lookup per position was the slowest part of counting).
-    fn count_docs(&self, run: &[u64]) -> u32 {
+    /// The number of speeches among positions in increasing order, counted up to `enough`:
+    /// one lookup per speech met, not one per position, and none once the count is known to
+    /// reach `enough` (most n-grams of a level are in hundreds of speeches).
+    fn count_docs(&self, run: &[u64], enough: u32) -> u32 {
         let (mut n, mut end) = (0u32, 0usize);
         for &e in run {
             let p = pos(e);
             if p >= end {
                 n += 1;
+                if n >= enough {
+                    break;
+                }
                 end = self.doc_starts[self.doc_of(p) as usize + 1] as usize;
             }
         }
@@ -360,10 +332,8 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
         .collect();
     drop((occ1, docs1, dense));
     // Positions where a frequent (n-1)-gram starts, in order: the only places an n-gram can.
-    let mut live: Vec<u32> = (0..total as u32)
-        .into_par_iter()
-        .filter(|&p| ids[p as usize] != NONE)
-        .collect();
+    // (`None`: every position, until most of them have dropped out.)
+    let mut live: Option<Vec<u32>> = None;
     let mut levels: Vec<Vec<Gram>> = vec![Vec::new(), level1];
     let mut units = Vec::new();
     // Lives through all levels: the entries of the current one.
@@ -375,10 +345,10 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
         let prefixes = levels[n - 1].len();
         let below = |p: usize| untag(n - 1, ids.get(p).copied().unwrap_or(NONE));
         let starts = scatter::by_group(
-            live.len(),
+            live.as_ref().map_or(total.saturating_sub(1), Vec::len),
             prefixes,
             |i| {
-                let p = live[i] as usize;
+                let p = live.as_ref().map_or(i, |l| l[i] as usize);
                 let (a, b) = (below(p)?, below(p + 1)?);
                 Some((a, (u64::from(b) << 32) | p as u64))
             },
@@ -407,8 +377,7 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
                 for run in group.chunk_by(|x, y| x >> 32 == y >> 32) {
                     let start = offset;
                     offset += run.len();
-                    let n_docs = s.count_docs(run);
-                    if n_docs < min_docs {
+                    if run.len() < min_docs as usize || s.count_docs(run, min_docs) < min_docs {
                         continue;
                     }
                     let gram = Gram {
@@ -417,7 +386,7 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
                         suf: (run[0] >> 32) as u32,
                     };
                     let unit = (n >= MIN_QUOTED_CHARS)
-                        .then(|| judge(&s, run, n, n_docs, &gram, &levels, positions))
+                        .then(|| judge(&s, run, n, &gram, &levels, positions))
                         .flatten();
                     out.push(Found {
                         start,
@@ -462,11 +431,16 @@ pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit
         levels.push(level);
         // The list of places is shortened once it is mostly stale (places that no longer start
         // a frequent n-gram are skipped by their tags anyway).
-        if kept * 2 < live.len() {
-            live = live
-                .into_par_iter()
-                .filter(|&p| untag(n, ids[p as usize]).is_some())
-                .collect();
+        let places = live.as_ref().map_or(total, Vec::len);
+        if kept * 2 < places {
+            let now = |p: usize| untag(n, ids[p]).is_some();
+            live = Some(match live.take() {
+                Some(l) => l.into_par_iter().filter(|&p| now(p as usize)).collect(),
+                None => (0..total as u32)
+                    .into_par_iter()
+                    .filter(|&p| now(p as usize))
+                    .collect(),
+            });
         }
     }
     units
@@ -529,7 +503,6 @@ fn judge(
     s: &Stream,
     group: &[u64],
     n: usize,
-    n_docs: u32,
     gram: &Gram,
     levels: &[Vec<Gram>],
     positions: f64,
@@ -569,31 +542,35 @@ fn judge(
     if n < MIN_CHARS && quoted_share(step) < QUOTED_SHARE {
         return None;
     }
-    let left_of = |p: usize| s.left[p];
-    let right_of = |p: usize| s.right[p + n - 1];
-    // A fragment of a longer unit always has the same neighbour on one side: rejected without
-    // sorting its neighbours.
+    // A quotation mark is an edge the writer drew: whatever stands beyond it is no neighbour.
+    // (Every part of the stream starts and ends with a break, so `p - 1` and `p + n` exist.)
+    let left_of = |p: usize| {
+        if s.quote[p] & QUOTE_BEFORE != 0 {
+            BREAK
+        } else {
+            s.sym[p - 1]
+        }
+    };
+    let right_of = |p: usize| {
+        if s.quote[p + n - 1] & QUOTE_AFTER != 0 {
+            BREAK
+        } else {
+            s.sym[p + n]
+        }
+    };
+    // A fragment of a longer unit always has the same neighbour on one side: its entropy is
+    // zero. The sampled neighbours of each side are read once, into a buffer on the stack.
+    let need = min_entropy(occ);
+    let mut neigh = [0u32; ENTROPY_SAMPLE];
     for side in [&left_of as &dyn Fn(usize) -> u32, &right_of] {
-        let first = side(pos(group[0]));
-        if first != BREAK && group.iter().step_by(step).all(|&e| side(pos(e)) == first) {
+        let mut k = 0;
+        for &e in group.iter().step_by(step) {
+            neigh[k] = side(pos(e));
+            k += 1;
+        }
+        if entropy(&mut neigh[..k]) < need {
             return None;
         }
-    }
-    let need = min_entropy(occ);
-    let mut neigh: Vec<u32> = group
-        .iter()
-        .step_by(step)
-        .map(|&e| left_of(pos(e)))
-        .collect();
-    let left = entropy(&mut neigh);
-    if left < need {
-        return None;
-    }
-    neigh.clear();
-    neigh.extend(group.iter().step_by(step).map(|&e| right_of(pos(e))));
-    let right = entropy(&mut neigh);
-    if right < need {
-        return None;
     }
     let p0 = pos(group[0]);
     let key: String = s.sym[p0..p0 + n]
@@ -601,7 +578,7 @@ fn judge(
         .filter_map(|&c| char::from_u32(c))
         .collect();
     let (mut doc, mut end) = (0u32, 0usize);
-    let occurrences = group
+    let occurrences: Vec<(u32, u32)> = group
         .iter()
         .map(|&e| {
             let p = pos(e);
@@ -612,10 +589,11 @@ fn judge(
             (doc, s.key_pos[p])
         })
         .collect();
+    let documents = occurrences.chunk_by(|a, b| a.0 == b.0).count();
     Some(Unit {
         key,
         occurrences,
-        documents: n_docs as usize,
+        documents,
         quoted: quoted_share(occ.div_ceil(QUOTED_SAMPLE).max(1)),
     })
 }

@@ -193,7 +193,10 @@ fn check_a_draft_read_its_sources_compare_save_quit() {
     // The sources screen opens by itself once the corpus is indexed, the speech it borrows from
     // first.
     let sources = tmux.wait_for("the draft's sources", |s| {
-        s.contains("Sources ·") && s.contains("borrowed ") && s.contains("Passages held by")
+        s.contains("Sources ·")
+            && s.contains("borrowed ")
+            && s.contains("held by")
+            && s.contains("今天早上下了一场小雨")
     });
     assert!(sources.contains("  1 "), "{sources}");
 
@@ -204,7 +207,7 @@ fn check_a_draft_read_its_sources_compare_save_quit() {
     });
     assert!(cmp.contains("draft"), "{cmp}");
     tmux.keys(&["Escape"]);
-    tmux.wait_text("Passages held by");
+    tmux.wait_text("held by");
 
     // Save the check report under the default name.
     tmux.keys(&["s"]);

@@ -250,7 +250,8 @@ pub struct ExplorerState {
     pub rows: Vec<usize>,
 }
 
-/// The sources of a speech or draft: where its borrowed passages come from.
+/// The sources of a speech or draft: where its borrowed passages come from, above the speech
+/// itself with those passages marked.
 #[derive(Debug, Clone)]
 pub struct SourcesState {
     pub draft: usize,
@@ -258,6 +259,26 @@ pub struct SourcesState {
     pub check: Option<Arc<Check>>,
     /// The ranked sources.
     pub list: ListState,
+    /// Which pane the movement keys drive.
+    pub focus: SourcesFocus,
+    /// The speech's text, wrapped for the lower pane.
+    pub chars: CharIndex,
+    pub wrap_width: usize,
+    pub lines: Vec<Line>,
+    /// First text line on screen.
+    pub scroll: usize,
+    /// The passage (index into the check's passages) Enter and `R` open: the first one the
+    /// selected source holds, moved by `n`/`N`.
+    pub passage: Option<usize>,
+}
+
+/// The panes of the sources screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourcesFocus {
+    /// The ranked sources.
+    List,
+    /// The speech's text.
+    Text,
 }
 
 #[derive(Debug, Clone)]

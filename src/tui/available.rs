@@ -53,14 +53,18 @@ pub fn works(app: &App, cmd: Command) -> bool {
         // Tab: the outline pane in the reader, the next kind of wording in the explorer.
         NextPane => match app.stack.last() {
             Some(View::Reader(r)) => r.outline_open,
-            Some(View::Explorer(_)) => true,
+            Some(View::Explorer(_)) | Some(View::Sources(_)) => true,
             _ => false,
         },
         Search => matches!(
             screen,
             Screen::Library | Screen::Reader | Screen::Comparison | Screen::Explorer
         ),
-        NextHit | PrevHit => matches!(screen, Screen::Reader | Screen::Comparison),
+        // In the sources view: the passages the selected source holds.
+        NextHit | PrevHit => matches!(
+            screen,
+            Screen::Reader | Screen::Comparison | Screen::Sources
+        ),
         Save => matches!(
             screen,
             Screen::Comparison | Screen::Concordance | Screen::Sources

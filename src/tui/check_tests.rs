@@ -167,3 +167,107 @@ fn sources_screen_snapshots() {
         insta::assert_snapshot!(format!("sources_{w}x{h}"), screen(&render(&app)));
     }
 }
+
+#[test]
+fn the_drafts_text_is_shown_whole_with_the_selected_sources_passage_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = sample().documents;
+    let (a, _) = richest_pair(&docs);
+    let draft = draft_from(&docs, a);
+    let mut app = app_in(dir.path(), (80, 24), Some(draft));
+    index_sync(&mut app);
+    let Some(View::Sources(s)) = app.stack.last() else {
+        panic!("no sources screen");
+    };
+    let check = s.check.clone().expect("the check ran");
+    let first = check.sources[0].first_passage;
+    assert_eq!(s.passage, Some(first));
+    // The draft's own text is on screen (its first lines are before the borrowed stretch), and
+    // the borrowed passage starts within the text pane.
+    let shown = screen(&render(&app));
+    assert!(shown.contains("今天早上下了一场小雨"), "{shown}");
+    assert!(shown.contains("held by"), "{shown}");
+    let passage_line = s
+        .lines
+        .partition_point(|l| l.start <= check.passages[first].span.start)
+        - 1;
+    let rows = super::update::sources::text_rows(app.size);
+    assert!(
+        (s.scroll..s.scroll + rows).contains(&passage_line),
+        "passage on line {passage_line}, text shows {}..",
+        s.scroll
+    );
+    // A gutter bar stands beside the passage: no other mark is drawn in column 1 of the text.
+    assert!(shown.lines().any(|l| l.contains("│▌ ")), "{shown}");
+
+    // Tab moves the keys to the text: j scrolls it, the selected source stays.
+    key(&mut app, "Tab");
+    let before = match app.stack.last() {
+        Some(View::Sources(s)) => (s.scroll, s.list.selected),
+        _ => unreachable!(),
+    };
+    key(&mut app, "G");
+    key(&mut app, "g");
+    key(&mut app, "j");
+    let Some(View::Sources(s)) = app.stack.last() else {
+        unreachable!()
+    };
+    assert_eq!(s.list.selected, before.1);
+    assert_eq!(s.scroll, 1.min(s.lines.len().saturating_sub(rows)));
+    // n goes to the next passage the source holds, round the end: with one such passage it
+    // comes back to it, scrolled into view again.
+    key(&mut app, "n");
+    let Some(View::Sources(s)) = app.stack.last() else {
+        unreachable!()
+    };
+    let held: Vec<usize> = (0..check.passages.len())
+        .filter(|&i| {
+            check.passages[i]
+                .sources
+                .iter()
+                .any(|c| c.doc == check.sources[0].doc)
+        })
+        .collect();
+    let want = held
+        .iter()
+        .find(|&&i| i > first)
+        .copied()
+        .unwrap_or(held[0]);
+    assert_eq!(s.passage, Some(want));
+}
+
+#[test]
+fn choosing_another_source_moves_the_text_to_its_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path(), (100, 30), None);
+    index(&mut app);
+    // The speech with the most sources in the sample.
+    let mut best = (0, 0);
+    for d in 0..app.docs.len() {
+        select_in_library(&mut app, d);
+        key(&mut app, "C");
+        if let Some(View::Sources(s)) = app.stack.last() {
+            let n = s.check.as_ref().map_or(0, |c| c.sources.len());
+            if n > best.1 {
+                best = (d, n);
+            }
+        }
+        key(&mut app, "Esc");
+    }
+    assert!(best.1 >= 2, "no speech of the sample has two sources");
+    select_in_library(&mut app, best.0);
+    key(&mut app, "C");
+    key(&mut app, "j");
+    let Some(View::Sources(s)) = app.stack.last() else {
+        panic!("no sources screen");
+    };
+    let check = s.check.clone().unwrap();
+    assert_eq!(s.list.selected, 1);
+    assert_eq!(s.passage, Some(check.sources[1].first_passage));
+    // Enter compares with the second source at that passage.
+    key(&mut app, "Enter");
+    let Some(View::Compare(c)) = app.stack.last() else {
+        panic!("no comparison");
+    };
+    assert_eq!(c.b, check.sources[1].doc);
+}

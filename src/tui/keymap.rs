@@ -161,10 +161,10 @@ commands! {
     Bottom "bottom" Everywhere "go to the bottom" ["G", "End"];
     Open "open" Everywhere "open speech, section, passage, occurrence" ["Enter"];
     Back "back" Everywhere "back, close a popup" ["Esc"];
-    NextPane "next_pane" Everywhere "next pane (explorer: next kind)" ["Tab"];
+    NextPane "next_pane" Everywhere "next pane (explorer: kind; sources: text)" ["Tab"];
     Search "search" Everywhere "search (library: filter as you type)" ["/"];
-    NextHit "next_hit" Everywhere "next search hit" ["n"];
-    PrevHit "prev_hit" Everywhere "previous search hit" ["N"];
+    NextHit "next_hit" Everywhere "next search hit (sources: next passage)" ["n"];
+    PrevHit "prev_hit" Everywhere "previous hit (sources: previous passage)" ["N"];
     Help "help" Everywhere "this help" ["?"];
     Quit "quit" Everywhere "quit (Ctrl-C always quits)" ["q"];
     Theme "theme" Everywhere "next colour theme" ["t"];

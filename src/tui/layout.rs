@@ -55,6 +55,11 @@ pub fn reader_text_width(text_pane: Rect) -> usize {
     inner(text_pane).width.saturating_sub(2) as usize
 }
 
+/// Columns of text in the sources screen's text pane (inside its border, after the gutter).
+pub fn sources_text_width(text_pane: Rect) -> usize {
+    inner(text_pane).width.saturating_sub(2) as usize
+}
+
 /// Comparison: (header of 2 lines, left pane, right pane); panes bordered.
 pub fn compare(body: Rect) -> (Rect, Rect, Rect) {
     let header = Rect::new(body.x, body.y, body.width, 2.min(body.height));
@@ -92,9 +97,10 @@ pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// Sources screen: (ranked sources pane, passages of the selected source pane), both bordered.
+/// Sources screen: (ranked sources pane, the speech's text pane), both bordered; the text gets
+/// the larger part, since it is what is read.
 pub fn sources(body: Rect) -> (Rect, Rect) {
-    let top_h = (body.height / 2).max(6).min(body.height);
+    let top_h = (body.height * 2 / 5).max(6).min(body.height);
     let top = Rect::new(body.x, body.y, body.width, top_h);
     let bottom = Rect::new(
         body.x,

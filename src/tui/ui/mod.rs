@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::app::{App, InputPurpose, Phase, ReuseState, View};
+use super::app::{App, InputPurpose, Phase, ReuseState, SourcesFocus, View};
 use super::keymap::Command;
 use super::layout;
 use super::sanitize::{clean, fit, str_width};
@@ -171,6 +171,8 @@ fn hint_commands(app: &App) -> &'static [Command] {
         ],
         Some(View::Sources(_)) => &[
             Command::Open,
+            Command::NextHit,
+            Command::NextPane,
             Command::ReadAt,
             Command::Save,
             Command::Back,
@@ -262,6 +264,11 @@ fn bottom_line(f: &mut Frame, app: &App, area: Rect) {
         // On the sources screen, Enter compares the speech with the selected source.
         let name = match (app.stack.last(), cmd) {
             (Some(View::Sources(_)), Command::Open) => "compare",
+            (Some(View::Sources(_)), Command::NextHit) => "next passage",
+            (Some(View::Sources(s)), Command::NextPane) => match s.focus {
+                SourcesFocus::List => "text",
+                SourcesFocus::Text => "sources",
+            },
             _ => short_name(cmd),
         };
         let w = str_width(&key) + str_width(name) + 3;

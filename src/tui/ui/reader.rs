@@ -140,7 +140,7 @@ fn draw_text(f: &mut Frame, app: &App, r: &ReaderState, area: Rect) {
 }
 
 /// Patches `style` onto the chars of `line` inside `span`.
-fn paint(styles: &mut [Style], line: &WrapLine, span: TextSpan, style: Style) {
+pub(super) fn paint(styles: &mut [Style], line: &WrapLine, span: TextSpan, style: Style) {
     let (s, e) = (span.start.max(line.start), span.end.min(line.end));
     for st in styles
         .iter_mut()
@@ -153,7 +153,13 @@ fn paint(styles: &mut [Style], line: &WrapLine, span: TextSpan, style: Style) {
 
 /// Sets `style` on the chars of `line` inside `span` over the text style (a mark replaces a
 /// weaker mark rather than mixing with it: one attribute per kind).
-fn paint_only(styles: &mut [Style], line: &WrapLine, span: TextSpan, base: Style, style: Style) {
+pub(super) fn paint_only(
+    styles: &mut [Style],
+    line: &WrapLine,
+    span: TextSpan,
+    base: Style,
+    style: Style,
+) {
     let (s, e) = (span.start.max(line.start), span.end.min(line.end));
     for st in styles
         .iter_mut()

@@ -117,6 +117,7 @@ fn relayout(app: &mut App) {
         match view {
             View::Reader(r) => reader::rewrap(r, &docs, size),
             View::Compare(c) => compare::rebuild(c, &docs, &comparisons, size),
+            View::Sources(s) => sources::rewrap(s, &docs, size),
             _ => {}
         }
     }

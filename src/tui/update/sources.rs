@@ -1,15 +1,22 @@
 //! The sources screen: where the passages of a speech (or of the `--check` draft) come from,
-//! sources ranked by how much of it they hold; Enter compares the speech with a source at their
-//! first shared passage, `R` reads the speech there, `s` saves the check report.
+//! sources ranked by how much of it they hold, above the speech itself with its borrowed passages
+//! marked. Enter compares the speech with a source at the current passage, `R` reads the speech
+//! there, `s` saves the check report; `Tab` moves between the sources and the text, `n`/`N` go
+//! through the passages the selected source holds.
 
 use std::sync::Arc;
 
 use speechtui::check::Check;
+use speechtui::corpus::Document;
 
-use super::super::app::{App, Effect, InputPurpose, ListState, SourcesState, View};
+use super::super::app::{App, Effect, InputPurpose, ListState, SourcesFocus, SourcesState, View};
 use super::super::keymap::Command;
 use super::super::layout;
+use super::super::wrap::{wrap, CharIndex};
 use super::{compare, start_input};
+
+/// Lines of text kept above a passage the text pane is scrolled to.
+const CONTEXT_LINES: usize = 2;
 
 /// Opens the sources of speech `draft`; the check itself runs as an effect.
 pub fn open_sources(app: &mut App, draft: usize, effects: &mut Vec<Effect>) {
@@ -17,19 +24,100 @@ pub fn open_sources(app: &mut App, draft: usize, effects: &mut Vec<Effect>) {
         app.set_status(super::index_not_ready(app));
         return;
     }
-    app.stack.push(View::Sources(Box::new(SourcesState {
+    let mut s = SourcesState {
         draft,
         check: None,
         list: ListState::default(),
-    })));
+        focus: SourcesFocus::List,
+        chars: CharIndex::new(&app.docs[draft].text),
+        wrap_width: 0,
+        lines: Vec::new(),
+        scroll: 0,
+        passage: None,
+    };
+    rewrap(&mut s, &app.docs, app.size);
+    app.stack.push(View::Sources(Box::new(s)));
     effects.push(Effect::Check {
         draft,
         corpus: app.corpus_len(),
     });
 }
 
+/// Wraps the speech's text for the current size, keeping the same text at the top.
+pub fn rewrap(s: &mut SourcesState, docs: &[Document], size: (u16, u16)) {
+    let (_, pane) = layout::sources(layout::body_of(size));
+    let width = layout::sources_text_width(pane).max(2);
+    if width == s.wrap_width && !s.lines.is_empty() {
+        return;
+    }
+    let at = s.lines.get(s.scroll).map(|l| l.start);
+    s.wrap_width = width;
+    s.lines = wrap(&docs[s.draft].text, width);
+    s.scroll = at.map(|a| line_of(s, a)).unwrap_or(0);
+    clamp_scroll(s, size);
+}
+
+/// The line holding char `at`.
+fn line_of(s: &SourcesState, at: usize) -> usize {
+    s.lines.partition_point(|l| l.start <= at).saturating_sub(1)
+}
+
+/// Rows of text on screen.
+pub fn text_rows(size: (u16, u16)) -> usize {
+    let (_, pane) = layout::sources(layout::body_of(size));
+    pane.height.saturating_sub(2) as usize
+}
+
+fn clamp_scroll(s: &mut SourcesState, size: (u16, u16)) {
+    let rows = text_rows(size).max(1);
+    s.scroll = s.scroll.min(s.lines.len().saturating_sub(rows));
+}
+
+/// Makes passage `p` the current one and scrolls the text to it (a little context above).
+fn go_to_passage(s: &mut SourcesState, p: usize, size: (u16, u16)) {
+    let Some(check) = &s.check else { return };
+    let Some(passage) = check.passages.get(p) else {
+        return;
+    };
+    let line = line_of(s, passage.span.start);
+    s.passage = Some(p);
+    s.scroll = line.saturating_sub(CONTEXT_LINES);
+    clamp_scroll(s, size);
+}
+
+/// The current passage follows the selected source: its first passage.
+fn follow_selection(s: &mut SourcesState, size: (u16, u16)) {
+    let first = s
+        .check
+        .as_ref()
+        .and_then(|c| c.sources.get(s.list.selected))
+        .map(|src| src.first_passage);
+    match first {
+        Some(p) => go_to_passage(s, p, size),
+        None => s.passage = None,
+    }
+}
+
+/// The next (`forward`) or previous passage the selected source holds, from the current one,
+/// round the end.
+fn step_passage(s: &SourcesState, forward: bool) -> Option<usize> {
+    let check = s.check.as_ref()?;
+    let src = check.sources.get(s.list.selected)?;
+    let held: Vec<usize> = (0..check.passages.len())
+        .filter(|&i| check.passages[i].sources.iter().any(|c| c.doc == src.doc))
+        .collect();
+    let cur = s.passage.unwrap_or(src.first_passage);
+    let next = if forward {
+        held.iter().find(|&&i| i > cur).or(held.first())
+    } else {
+        held.iter().rev().find(|&&i| i < cur).or(held.last())
+    };
+    next.copied()
+}
+
 /// The check of `draft` arrived.
 pub fn arrived(app: &mut App, draft: usize, result: Result<Arc<Check>, String>) {
+    let size = app.size;
     match result {
         Ok(check) => {
             let nothing = check.passages.is_empty();
@@ -37,6 +125,7 @@ pub fn arrived(app: &mut App, draft: usize, result: Result<Arc<Check>, String>) 
                 if let View::Sources(s) = view {
                     if s.draft == draft && s.check.is_none() {
                         s.check = Some(check.clone());
+                        follow_selection(s, size);
                     }
                 }
             }
@@ -56,14 +145,16 @@ pub fn arrived(app: &mut App, draft: usize, result: Result<Arc<Check>, String>) 
     }
 }
 
-/// Rows of the sources list on screen (the upper part of the body).
+/// Rows of the sources list on screen (the upper pane, below the summary and the header).
 pub fn list_rows(size: (u16, u16)) -> usize {
-    let body = layout::frame(ratatui::layout::Rect::new(0, 0, size.0, size.1)).1;
-    layout::sources(body).0.height.saturating_sub(2) as usize
+    let (top, _) = layout::sources(layout::body_of(size));
+    top.height.saturating_sub(4) as usize
 }
 
 pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
-    let page = list_rows(app.size).max(1);
+    let size = app.size;
+    let page = list_rows(size).max(1);
+    let text_page = text_rows(size).max(1);
     let Some(View::Sources(s)) = app.stack.last_mut() else {
         return;
     };
@@ -74,24 +165,55 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
         | Command::PageDown
         | Command::PageUp
         | Command::Top
-        | Command::Bottom => s.list.apply(cmd, n, page),
+        | Command::Bottom => match s.focus {
+            SourcesFocus::List => {
+                let before = s.list.selected;
+                s.list.apply(cmd, n, page);
+                if s.list.selected != before || s.passage.is_none() {
+                    follow_selection(s, size);
+                }
+            }
+            SourcesFocus::Text => {
+                let last = s.lines.len().saturating_sub(text_page);
+                s.scroll = match cmd {
+                    Command::Down => s.scroll + 1,
+                    Command::Up => s.scroll.saturating_sub(1),
+                    Command::PageDown => s.scroll + text_page,
+                    Command::PageUp => s.scroll.saturating_sub(text_page),
+                    Command::Top => 0,
+                    _ => last,
+                }
+                .min(last);
+            }
+        },
+        Command::NextPane => {
+            s.focus = match s.focus {
+                SourcesFocus::List => SourcesFocus::Text,
+                SourcesFocus::Text => SourcesFocus::List,
+            };
+        }
+        Command::NextHit | Command::PrevHit => match step_passage(s, cmd == Command::NextHit) {
+            Some(p) => go_to_passage(s, p, size),
+            None => app.set_status("no passage of this source to go to"),
+        },
         Command::Open => {
             let Some(check) = &s.check else { return };
             let Some(src) = check.sources.get(s.list.selected) else {
                 return;
             };
-            let at = check.passages[src.first_passage].span.start;
+            let p = s.passage.unwrap_or(src.first_passage);
+            let at = check.passages[p].span.start;
             let (draft, doc) = (s.draft, src.doc);
             compare::open_compare(app, draft, doc, Some(at), effects);
         }
-        // The speech itself in the reader, at the first passage the selected source holds, that
-        // passage focused (the reader marks the reused wording as everywhere).
+        // The speech itself in the reader, at the current passage, that passage focused (the
+        // reader marks the reused wording as everywhere).
         Command::ReadAt => {
             let Some(check) = &s.check else { return };
             let Some(src) = check.sources.get(s.list.selected) else {
                 return;
             };
-            let span = check.passages[src.first_passage].span;
+            let span = check.passages[s.passage.unwrap_or(src.first_passage)].span;
             let draft = s.draft;
             super::reader::open_reader(app, draft, Some(span.start), Some(span));
         }

@@ -187,10 +187,7 @@ fn the_drafts_text_is_shown_whole_with_the_selected_sources_passage_in_view() {
     let shown = screen(&render(&app));
     assert!(shown.contains("今天早上下了一场小雨"), "{shown}");
     assert!(shown.contains("held by"), "{shown}");
-    let passage_line = s
-        .lines
-        .partition_point(|l| l.start <= check.passages[first].span.start)
-        - 1;
+    let passage_line = super::wrap::line_of(&s.lines, check.passages[first].span.start);
     let rows = super::update::sources::text_rows(app.size);
     assert!(
         (s.scroll..s.scroll + rows).contains(&passage_line),

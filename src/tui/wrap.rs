@@ -92,6 +92,11 @@ impl CharIndex {
     }
 }
 
+/// The line of `lines` (in text order) holding char `at`.
+pub fn line_of(lines: &[Line], at: usize) -> usize {
+    lines.partition_point(|l| l.start <= at).saturating_sub(1)
+}
+
 /// Wraps the whole of `text` to `width` columns.
 pub fn wrap(text: &str, width: usize) -> Vec<Line> {
     wrap_part(text, 0, width)

@@ -70,10 +70,7 @@ pub fn rewrap(r: &mut ReaderState, docs: &[Document], size: (u16, u16)) {
 
 /// The line holding char `at`.
 pub fn line_of(r: &ReaderState, at: usize) -> usize {
-    r.lines
-        .partition_point(|l| l.start <= at)
-        .saturating_sub(1)
-        .min(r.lines.len().saturating_sub(1))
+    super::super::wrap::line_of(&r.lines, at).min(r.lines.len().saturating_sub(1))
 }
 
 fn keep_cursor_visible(r: &mut ReaderState, size: (u16, u16)) {

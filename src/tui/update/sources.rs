@@ -59,7 +59,7 @@ pub fn rewrap(s: &mut SourcesState, docs: &[Document], size: (u16, u16)) {
 
 /// The line holding char `at`.
 fn line_of(s: &SourcesState, at: usize) -> usize {
-    s.lines.partition_point(|l| l.start <= at).saturating_sub(1)
+    super::super::wrap::line_of(&s.lines, at)
 }
 
 /// Rows of text on screen.

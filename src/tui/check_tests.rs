@@ -268,3 +268,24 @@ fn choosing_another_source_moves_the_text_to_its_passage() {
     };
     assert_eq!(c.b, check.sources[1].doc);
 }
+
+#[test]
+fn help_in_the_sources_view_explains_its_columns_and_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = sample().documents;
+    let (a, _) = richest_pair(&docs);
+    let mut app = app_in(dir.path(), (100, 60), Some(draft_from(&docs, a)));
+    index_sync(&mut app);
+    key(&mut app, "?");
+    let shown = screen(&render(&app));
+    for want in [
+        "The sources view",
+        "borrowed",
+        "pas.",
+        "copied",
+        "formula",
+        "next passage",
+    ] {
+        assert!(shown.contains(want), "{want} missing:\n{shown}");
+    }
+}

@@ -75,6 +75,21 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
+    if Screen::of(app) == Screen::Sources {
+        lines.push(Line::from(Span::styled("The sources view", t.header)));
+        for l in super::ui::sources::LEGEND {
+            lines.push(Line::from(Span::styled(format!("  {l}"), t.text)));
+        }
+        lines.push(Line::from(Span::styled(
+            "  copied   wording found in a source (the reader's copied mark)",
+            t.copied,
+        )));
+        lines.push(Line::from(Span::styled(
+            "  formula  a passage that is mostly corpus formulas, not copying",
+            t.formula,
+        )));
+        lines.push(Line::default());
+    }
     if Screen::of(app) == Screen::Reader {
         lines.push(Line::from(Span::styled(
             format!("Marks (now: {})", app.highlight.name()),

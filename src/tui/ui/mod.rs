@@ -6,7 +6,7 @@ mod explorer;
 mod library;
 mod popups;
 mod reader;
-mod sources;
+pub(super) mod sources;
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -22,6 +22,15 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
+/// What `?` says about the sources view's columns and marks.
+pub const LEGEND: &[&str] = &[
+    "borrowed  share of the speech inside passages found in the corpus; formulas:",
+    "          inside passages of corpus formulas; original: found nowhere",
+    "share     share of the speech the source holds; pas.: its passages",
+    "date      the source's date; sources are ranked by share, earliest first on ties",
+    "│ ▌       beside the selected source's passages; ▌ the one Enter and R open",
+];
+
 pub fn draw(f: &mut Frame, app: &App, s: &SourcesState, body: Rect) {
     let t = &app.theme;
     let (top, bottom) = layout::sources(body);

@@ -5,37 +5,11 @@
 use super::fold;
 use super::tokens::jieba;
 
-/// Punctuation that ends a clause (and so begins the next one).
-pub fn is_clause_end(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '：' | '！' | '？' | '、' | '…' | ',' | ';' | ':' | '!' | '?' | '\n'
-    )
-}
+pub use crate::text::punct::{is_clause_end, is_opening};
 
 /// Characters a passage may not start with: clause punctuation and whatever closes something.
 pub fn is_no_start(c: char) -> bool {
-    is_clause_end(c)
-        || c.is_whitespace()
-        || matches!(
-            c,
-            '）' | ')'
-                | '》'
-                | '」'
-                | '』'
-                | '】'
-                | '〕'
-                | '”'
-                | '’'
-                | '%'
-                | '％'
-                | '·'
-                | '—'
-                | '.'
-                | '．'
-                | '〉'
-                | ']'
-        )
+    is_clause_end(c) || c.is_whitespace() || crate::text::punct::is_closing_mark(c)
 }
 
 /// Characters that close what precedes them and belong at the end of a passage.
@@ -59,13 +33,6 @@ pub(crate) fn opener_of(c: char) -> Option<char> {
         ']' => '[',
         _ => return None,
     })
-}
-
-pub(crate) fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '(' | '《' | '「' | '『' | '【' | '〔' | '“' | '‘' | '〈' | '['
-    )
 }
 
 pub(crate) fn is_digitish(c: char) -> bool {

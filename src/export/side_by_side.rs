@@ -16,6 +16,7 @@ use crate::align::rows::{blocks, rows, Block, Row, RowKind};
 use crate::align::{Comparison, Span};
 use crate::corpus::Document;
 use crate::outline::place::Places;
+use crate::text::punct::no_line_start;
 
 /// Narrowest total width accepted: two columns of 16 cells.
 pub const MIN_WIDTH: usize = 40;
@@ -183,31 +184,6 @@ fn clean(s: &str) -> String {
 
 fn width_of(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// Characters that may not begin a line (Chinese line-breaking rules).
-fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '’'
-            | '】'
-            | '％'
-            | '%'
-            | ','
-            | '.'
-            | ')'
-    )
 }
 
 /// Part of a number or a Latin word, which a line break must not cut.

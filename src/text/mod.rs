@@ -7,6 +7,7 @@
 //! - [`cjk`]: what counts as a Chinese character, and Chinese/Arabic number parsing;
 //! - [`safety`]: the one terminal-safety policy, with its named renderings (strip / visible /
 //!   picture);
+//! - [`punct`]: the punctuation classes behind line breaking and passage boundaries;
 //! - [`width`]: display width and the one truncator, measured on the picture rendering.
 //!
 //! This module imports nothing from the rest of the crate: everything above may use it.
@@ -14,6 +15,7 @@
 pub mod cjk;
 pub mod fold;
 pub mod key;
+pub mod punct;
 pub mod safety;
 pub mod search;
 mod span;

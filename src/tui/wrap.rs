@@ -18,49 +18,10 @@ pub struct Line {
     pub end: usize,
 }
 
-/// Characters that may not begin a line.
-pub fn is_no_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '’'
-            | '】'
-            | '〗'
-            | '〕'
-            | '〉'
-            | '…'
-            | '—'
-            | '·'
-            | '％'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-            | ']'
-            | '%'
-    )
-}
-
 /// Characters that may not end a line.
-pub fn is_no_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《' | '「' | '『' | '“' | '‘' | '【' | '〖' | '〔' | '〈' | '(' | '['
-    )
-}
+pub use speechtui::text::punct::no_line_end as is_no_end;
+/// Characters that may not begin a line (the one table of `text::punct`).
+pub use speechtui::text::punct::no_line_start as is_no_start;
 
 /// Char offsets → byte offsets of a text, so that sub-ranges can be sliced in O(1).
 #[derive(Debug, Clone, Default)]

@@ -159,6 +159,7 @@ fn event_loop(
     spawn_loader(tx.clone(), paths, no_cache, draft);
 
     let mut docs_for_effects = app.docs.clone();
+    let sources = SourceIndexSlot::default();
     while let Ok(first) = rx.recv() {
         let mut redraw = false;
         let mut oldest_key: Option<Instant> = None;
@@ -206,6 +207,7 @@ fn event_loop(
                     _ => None,
                 },
                 no_cache,
+                sources: sources.clone(),
             };
             for effect in effects {
                 if effect == Effect::Suspend {
@@ -240,13 +242,25 @@ fn suspend(term: &mut terminal::Term) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What effects need besides the speeches: the reuse index (its formulas, for checks) and
-/// whether the on-disk cache may be used.
+/// What effects need besides the speeches: the reuse index (its formulas, for checks), whether
+/// the on-disk cache may be used, and the checks' source index once built (shared by the
+/// workers of one session: the speeches never change while the TUI runs).
 #[derive(Clone, Default)]
 struct EffectContext {
     report: Option<Arc<app::ReuseIndex>>,
     no_cache: bool,
+    sources: SourceIndexSlot,
 }
+
+/// The source index of the corpus a check last ran against, keyed by the corpus's content.
+type SourceIndexSlot = Arc<
+    std::sync::Mutex<
+        Option<(
+            speechtui::reuse::ContentHash,
+            Arc<speechtui::check::SourceIndex>,
+        )>,
+    >,
+>;
 
 fn run_effect(
     effect: Effect,
@@ -271,20 +285,16 @@ fn run_effect(
 }
 
 /// The source index of the first `corpus` speeches, built (or read from the disk cache) once
-/// per session: the speeches never change while the TUI runs.
+/// and kept in `slot` for the next check.
 fn source_index(
     docs: &[speechtui::corpus::Document],
     corpus: usize,
     no_cache: bool,
+    slot: &SourceIndexSlot,
 ) -> (Arc<speechtui::check::SourceIndex>, Vec<String>) {
-    type Slot = Option<(
-        speechtui::reuse::ContentHash,
-        Arc<speechtui::check::SourceIndex>,
-    )>;
-    static INDEX: std::sync::Mutex<Slot> = std::sync::Mutex::new(None);
     let texts: Vec<&str> = docs[..corpus].iter().map(|d| d.text.as_str()).collect();
     let key = speechtui::check::index::cache_key(&texts);
-    let mut slot = INDEX.lock().unwrap_or_else(|e| e.into_inner());
+    let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((k, idx)) = slot.as_ref() {
         if *k == key {
             return (idx.clone(), Vec::new());
@@ -309,7 +319,7 @@ fn perform(effect: Effect, docs: &[speechtui::corpus::Document], ctx: &EffectCon
                 };
             };
             let corpus = corpus.min(docs.len());
-            let (index, warnings) = source_index(docs, corpus, ctx.no_cache);
+            let (index, warnings) = source_index(docs, corpus, ctx.no_cache, &ctx.sources);
             let mut check = speechtui::check::check_with(
                 &docs[draft].text,
                 &docs[..corpus],
@@ -356,6 +366,7 @@ fn perform_now(effect: Effect, app: &App) -> Action {
             _ => None,
         },
         no_cache: true,
+        sources: SourceIndexSlot::default(),
     };
     perform(effect, &app.docs.clone(), &ctx)
 }

@@ -107,3 +107,73 @@ fn a_shared_formula_is_not_copying_and_a_copied_stretch_names_its_report() {
     );
     assert!(c.sources.iter().any(|s| s.doc == donor));
 }
+
+#[test]
+fn the_listed_formulas_are_whole_set_phrases_most_formulaic_first() {
+    let Some(dir) = common::corpus_extra().map(|d| d.join("gov-work-reports")) else {
+        eprintln!("SKIPPED: formulas of a check on real reports: ../shared/corpus-extra not found");
+        return;
+    };
+    // The reports of 2014–2019, where 一带一路 and 供给侧结构性改革 are used widely.
+    let corpus: Vec<_> = reuse_support::load_txt(&dir, 784)
+        .into_iter()
+        .filter(|d| {
+            d.date
+                .as_deref()
+                .and_then(|s| s.get(..4))
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| (2014..=2019).contains(&y))
+        })
+        .collect();
+    assert!(corpus.len() > 100, "{} reports", corpus.len());
+    let prepared = check::prepare(
+        &corpus,
+        &reuse::Options {
+            no_cache: true,
+            ..reuse::Options::default()
+        },
+    )
+    .unwrap();
+    let draft = format!(
+        "{}\n我们要积极参与“一带一路”建设，深入推进供给侧结构性改革。\n{}\n",
+        OWN[0], OWN[1]
+    );
+    let c = check::check(&draft, &corpus, &prepared, &check::Options::default());
+    let keys: Vec<String> = c
+        .formulas
+        .iter()
+        .map(|f| Key::new(&f.text).as_string())
+        .collect();
+    // A formula of four characters (shorter than the shingle index sees) is listed, as itself.
+    assert!(keys.iter().any(|k| k == "一带一路"), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| k.contains("供给侧结构性改革")),
+        "{keys:?}"
+    );
+    // Each place of the draft is listed once, and the most formulaic come first.
+    let mut spans: Vec<_> = c.formulas.iter().flat_map(|f| f.spans.clone()).collect();
+    spans.sort_by_key(|s| s.start);
+    assert!(
+        spans.windows(2).all(|w| w[0].end <= w[1].start),
+        "{spans:?}"
+    );
+    assert!(c.formulas.windows(2).all(|w| w[0].score >= w[1].score));
+    // None of them is cut inside a word of the draft: each edge is next to punctuation or a
+    // place jieba cuts the draft.
+    let chars: Vec<char> = draft.chars().collect();
+    let mut cuts = vec![0usize];
+    for w in jieba_rs::Jieba::new().cut(&draft, false) {
+        cuts.push(cuts.last().unwrap() + w.word.chars().count());
+    }
+    let edge = |p: usize| {
+        p == 0
+            || p >= chars.len()
+            || !chars[p - 1].is_alphanumeric()
+            || !chars[p].is_alphanumeric()
+            || cuts.contains(&p)
+    };
+    for s in &spans {
+        let text: String = chars[s.start..s.end].iter().collect();
+        assert!(edge(s.start) && edge(s.end), "{text} is cut inside a word");
+    }
+}

@@ -334,7 +334,7 @@ pub fn check_with(
         formulaic: share(Kind::Formula),
         sources,
         passages,
-        formulas: used,
+        formulas: formulas::listed(&kd, draft, &used, report, n),
         excluded,
         stats: Stats {
             candidates: cands.len(),

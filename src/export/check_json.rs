@@ -67,7 +67,8 @@ pub fn check_json(draft: &Document, docs: &[Document], check: &Check) -> Value {
         .iter()
         .map(|f| {
             json!({
-                "text": f.text, "documents": f.documents,
+                "text": f.text, "template": f.template, "documents": f.documents,
+                "score": round(f.score),
                 "at": f.spans.iter().map(|s| json!({"start": s.start, "end": s.end})).collect::<Vec<_>>(),
             })
         })

@@ -12,6 +12,9 @@ use crate::corpus::Document;
 /// Sources listed under each passage (the JSON lists them all).
 const SOURCES_SHOWN: usize = 5;
 
+/// Formulas listed in the text report; JSON has them all.
+const FORMULAS_SHOWN: usize = 40;
+
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
@@ -149,9 +152,9 @@ pub fn check_text(draft: &Document, docs: &[Document], check: &Check) -> String 
     if !check.formulas.is_empty() {
         let _ = writeln!(
             out,
-            "\nFormulas the draft uses (wording many speeches share; not counted as borrowed):"
+            "\nFormulas the draft uses, most formulaic first (wording many speeches share; not counted as borrowed):"
         );
-        for f in &check.formulas {
+        for f in check.formulas.iter().take(FORMULAS_SHOWN) {
             let at: Vec<String> = f
                 .spans
                 .iter()
@@ -160,11 +163,18 @@ pub fn check_text(draft: &Document, docs: &[Document], check: &Check) -> String 
             let _ = writeln!(
                 out,
                 "  {}  ({} speeches)  at {}",
-                sanitize(&f.text),
+                sanitize(&f.template),
                 f.documents,
                 at.join(", ")
             );
         }
+    }
+    if check.formulas.len() > FORMULAS_SHOWN {
+        let _ = writeln!(
+            out,
+            "  … and {} more (all of them in --format json)",
+            check.formulas.len() - FORMULAS_SHOWN
+        );
     }
     for w in &check.warnings {
         let _ = writeln!(out, "\nwarning: {}", sanitize(w));

@@ -352,6 +352,26 @@ fn library_filter_matches_across_scripts() {
 }
 
 #[test]
+fn library_filter_words_must_all_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path().into());
+    press(&mut app, "/");
+    // Two words found apart in one speech (its file name and its text), never side by side.
+    type_text(&mut app, "3bce6aca 推進會");
+    let rows = app.library.rows.clone();
+    assert!(!rows.is_empty());
+    for d in 0..app.docs.len() {
+        let folded = super::update::library::folded_doc(&app.docs[d]);
+        let both = folded.contains("3bce6aca") && folded.contains("推进会");
+        assert_eq!(rows.contains(&d), both, "{}", app.docs[d].title);
+        assert!(!folded.contains("3bce6aca 推进会"));
+    }
+    // One word more that no speech has: nothing left.
+    type_text(&mut app, " 没有这个词语");
+    assert!(app.library.rows.is_empty());
+}
+
+#[test]
 fn library_filter_finds_speeches_by_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path().into());

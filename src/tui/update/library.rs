@@ -110,13 +110,18 @@ pub fn set_filter(app: &mut App, filter: String) {
     }
 }
 
+/// Whether speech `doc` passes the filter: every word of it (split at spaces) is found in the
+/// speech's date, title, file name or text, so `2016 广东` finds 广东省2016年政府工作报告.
 fn matches(app: &App, doc: usize) -> bool {
-    let f = &app.library.filter;
-    if f.is_empty() {
-        return true;
-    }
+    app.library
+        .filter
+        .split_whitespace()
+        .all(|term| matches_term(app, doc, term))
+}
+
+fn matches_term(app: &App, doc: usize, f: &str) -> bool {
     let d = &app.docs[doc];
-    if d.date.as_deref().is_some_and(|x| x.contains(f.as_str())) {
+    if d.date.as_deref().is_some_and(|x| x.contains(f)) {
         return true;
     }
     match app.folded.get(doc) {
@@ -131,7 +136,7 @@ fn matches(app: &App, doc: usize) -> bool {
                 || if f.chars().any(|c| c.is_ascii_alphabetic()) {
                     d.text.to_ascii_lowercase().contains(&lower)
                 } else {
-                    d.text.contains(f.as_str())
+                    d.text.contains(f)
                 }
         }
     }

@@ -6,7 +6,6 @@ mod common;
 mod reuse_support;
 
 use speechtui::check::{self, Kind};
-use speechtui::reuse;
 use speechtui::text::key::Key;
 
 const OWN: [&str; 3] = [
@@ -22,14 +21,7 @@ fn a_shared_formula_is_not_copying_and_a_copied_stretch_names_its_report() {
         return;
     };
     let corpus = reuse_support::load_txt(&dir, 120);
-    let prepared = check::prepare(
-        &corpus,
-        &reuse::Options {
-            no_cache: true,
-            ..reuse::Options::default()
-        },
-    )
-    .unwrap();
+    let prepared = reuse_support::prepared_without_cache(&corpus);
     // A formula of many reports, of a sentence's length.
     let formula = prepared
         .report
@@ -126,14 +118,7 @@ fn the_listed_formulas_are_whole_set_phrases_most_formulaic_first() {
         })
         .collect();
     assert!(corpus.len() > 100, "{} reports", corpus.len());
-    let prepared = check::prepare(
-        &corpus,
-        &reuse::Options {
-            no_cache: true,
-            ..reuse::Options::default()
-        },
-    )
-    .unwrap();
+    let prepared = reuse_support::prepared_without_cache(&corpus);
     let draft = format!(
         "{}\n我们要积极参与“一带一路”建设，深入推进供给侧结构性改革。\n{}\n",
         OWN[0], OWN[1]

@@ -11,7 +11,6 @@ mod reuse_support;
 
 use check_support::*;
 use speechtui::check;
-use speechtui::reuse;
 
 /// Seeds and host halves: the defaults were tuned on `TUNING` (even hosts) only.
 const TUNING: u64 = 1;
@@ -30,14 +29,7 @@ fn prepare(n: usize) -> Option<Setup> {
         return None;
     };
     let corpus = reuse_support::load_txt(&dir.join("gov-work-reports"), n);
-    let prepared = check::prepare(
-        &corpus,
-        &reuse::Options {
-            no_cache: true,
-            ..reuse::Options::default()
-        },
-    )
-    .unwrap();
+    let prepared = reuse_support::prepared_without_cache(&corpus);
     Some((corpus, prepared, hosts(&dir)))
 }
 

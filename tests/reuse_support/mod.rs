@@ -66,3 +66,16 @@ pub fn count_docs_containing(keys: &[String], phrase: &str) -> usize {
 pub fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
+
+/// `check::prepare` of `corpus` with no cache at all: the reuse report and source index built
+/// from scratch, as a cold check does.
+pub fn prepared_without_cache(corpus: &[Document]) -> speechtui::check::Prepared {
+    speechtui::check::prepare(
+        corpus,
+        &speechtui::reuse::Options {
+            no_cache: true,
+            ..speechtui::reuse::Options::default()
+        },
+    )
+    .unwrap()
+}

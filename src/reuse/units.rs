@@ -297,24 +297,13 @@ fn pos(entry: u64) -> usize {
     (entry & 0xFFFF_FFFF) as usize
 }
 
-/// Occurrences of the gram numbered `id` at level `n` (its prefix chain down to a character):
-/// the count of the prefix of `k` characters.
-fn prefix_occ(levels: &[Vec<Gram>], n: usize, gram: &Gram, k: usize) -> u32 {
+/// Occurrences of the part of `k` characters of a gram of level `n`: its prefix (`prefix`) or
+/// its suffix, reached through the chain of shorter prefixes or suffixes.
+fn part_occ(levels: &[Vec<Gram>], n: usize, gram: &Gram, k: usize, prefix: bool) -> u32 {
     let mut g = *gram;
     let mut level = n;
     while level > k {
-        let id = g.pre;
-        level -= 1;
-        g = levels[level][id as usize];
-    }
-    g.occ
-}
-
-fn suffix_occ(levels: &[Vec<Gram>], n: usize, gram: &Gram, k: usize) -> u32 {
-    let mut g = *gram;
-    let mut level = n;
-    while level > k {
-        let id = g.suf;
+        let id = if prefix { g.pre } else { g.suf };
         level -= 1;
         g = levels[level][id as usize];
     }
@@ -340,8 +329,8 @@ fn judge(
     // Weakest cut: prefix of k characters and suffix of n - k.
     let mut cohesion = f64::INFINITY;
     for k in 1..n {
-        let a = prefix_occ(levels, n, gram, k) as f64;
-        let b = suffix_occ(levels, n, gram, n - k) as f64;
+        let a = part_occ(levels, n, gram, k, true) as f64;
+        let b = part_occ(levels, n, gram, n - k, false) as f64;
         cohesion = cohesion.min((occ as f64 * positions / (a * b)).ln());
     }
     if cohesion < MIN_COHESION {

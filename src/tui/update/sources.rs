@@ -12,6 +12,7 @@ use speechtui::corpus::Document;
 use super::super::app::{App, Effect, InputPurpose, ListState, SourcesFocus, SourcesState, View};
 use super::super::keymap::Command;
 use super::super::layout;
+use super::super::selection::{Move, Scroll};
 use super::super::wrap::{wrap, CharIndex};
 use super::{compare, start_input};
 
@@ -174,16 +175,11 @@ pub fn on_command(app: &mut App, cmd: Command, effects: &mut Vec<Effect>) {
                 }
             }
             SourcesFocus::Text => {
-                let last = s.lines.len().saturating_sub(text_page);
-                s.scroll = match cmd {
-                    Command::Down => s.scroll + 1,
-                    Command::Up => s.scroll.saturating_sub(1),
-                    Command::PageDown => s.scroll + text_page,
-                    Command::PageUp => s.scroll.saturating_sub(text_page),
-                    Command::Top => 0,
-                    _ => last,
+                let mut scroll = Scroll { offset: s.scroll };
+                if let Some(m) = Move::of(cmd) {
+                    scroll.apply(m, s.lines.len(), text_page);
                 }
-                .min(last);
+                s.scroll = scroll.offset;
             }
         },
         Command::NextPane => {

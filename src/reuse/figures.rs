@@ -64,11 +64,24 @@ pub fn documents(
         .collect()
 }
 
+/// Corpora of at most this many speeches count their candidate pairs in a table (4 MB).
+const DENSE_PAIRS: usize = 1024;
+
 /// Candidate pairs of speeches with an estimate of the wording they share, found through the
 /// formulas they have in common. Formulas found in more than `stop_docs` speeches are left out
 /// here (they are boilerplate of the whole corpus and would make this quadratic); they remain in
-/// the formulas and in the exact figures of the pairs kept.
-pub fn candidates(grouping: &Grouping, stop_docs: usize) -> Vec<(u32, u32, u64)> {
+/// the formulas and in the exact figures of the pairs kept. `n`: the number of speeches.
+pub fn candidates(grouping: &Grouping, stop_docs: usize, n: usize) -> Vec<(u32, u32, u64)> {
+    candidates_with(grouping, stop_docs, n, n <= DENSE_PAIRS)
+}
+
+/// [`candidates`], summed in a table of every pair (`dense`) or by sorting the contributions.
+fn candidates_with(
+    grouping: &Grouping,
+    stop_docs: usize,
+    n: usize,
+    dense: bool,
+) -> Vec<(u32, u32, u64)> {
     // Key characters of each formula in each speech.
     let mut per_formula: Vec<Vec<(u32, u32)>> = vec![Vec::new(); grouping.formulas.len()];
     for (o, rank) in &grouping.occurrences {
@@ -82,6 +95,25 @@ pub fn candidates(grouping: &Grouping, stop_docs: usize) -> Vec<(u32, u32, u64)>
             Some(last) if last.0 == o.doc => last.1 += chars,
             _ => list.push((o.doc, chars)),
         }
+    }
+    if dense {
+        // A table of every pair fits in cache: add the contributions straight into it.
+        let mut table = vec![0u32; n * n];
+        for list in &per_formula {
+            for (i, &(a, ca)) in list.iter().enumerate() {
+                for &(b, cb) in &list[i + 1..] {
+                    table[a as usize * n + b as usize] += ca.min(cb);
+                }
+            }
+        }
+        let mut out: Vec<(u32, u32, u64)> = table
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v > 0)
+            .map(|(k, &v)| ((k / n) as u32, (k % n) as u32, u64::from(v)))
+            .collect();
+        out.par_sort_unstable_by_key(|&(a, b, v)| (std::cmp::Reverse(v), a, b));
+        return out;
     }
     // Every (pair, characters) contribution, then one sort: no hash map to grow or merge.
     let mut contributions: Vec<(u64, u32)> = per_formula
@@ -250,5 +282,45 @@ pub fn aligned_pair(a: usize, b: usize, docs: &[&DocIndex], texts: &[&str]) -> P
         a_reused: share(ca, docs[a]),
         b_reused: share(cb, docs[b]),
         passages: Some(cmp.passages.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{formulas, index};
+    use super::*;
+
+    #[test]
+    fn the_pair_table_and_the_sorted_contributions_agree() {
+        // Speeches drawn from a pool of sentences, so pairs share different amounts of wording.
+        let pool = [
+            "坚持以经济建设为中心，推动高质量发展。",
+            "深化放管服改革，优化营商环境。",
+            "扎实推进乡村振兴战略，巩固脱贫攻坚成果。",
+            "加强生态文明建设，打好污染防治攻坚战。",
+            "全面从严治党，加强党风廉政建设和反腐败斗争。",
+            "完善社会保障体系，提高城乡居民收入水平。",
+            "实施创新驱动发展战略，建设现代化经济体系。",
+        ];
+        let texts: Vec<String> = (0..24usize)
+            .map(|d| {
+                (0..pool.len())
+                    .filter(|&k| (d * 7 + k * 3) % 5 < 3)
+                    .map(|k| format!("第{d}号文件。{}", pool[k]))
+                    .collect()
+            })
+            .collect();
+        let idx: Vec<DocIndex> = texts.iter().map(|t| DocIndex::build(t)).collect();
+        let refs: Vec<&DocIndex> = idx.iter().collect();
+        let strs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let years = vec![None; texts.len()];
+        let counts = index::count(&refs);
+        let segs = index::segments(&refs, &counts);
+        let unitigs = formulas::unitigs(&segs);
+        let grouping = formulas::group(&segs, &unitigs, &refs, &strs, &years);
+        let dense = candidates_with(&grouping, 20, texts.len(), true);
+        let sorted = candidates_with(&grouping, 20, texts.len(), false);
+        assert!(dense.len() > 20, "{dense:?}");
+        assert_eq!(dense, sorted);
     }
 }

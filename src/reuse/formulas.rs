@@ -202,8 +202,15 @@ pub fn group(
         let (s, e) = key_range(o);
         docs[o.doc as usize].text_span(s as usize, e as usize)
     };
+    // Each formula's list sized once (its group is its occurrences).
     let mut per_formula: Vec<Vec<Occurrence>> = vec![Vec::new(); drafts.len()];
-    let mut occurrences = Vec::new();
+    for group in &groups {
+        let rank = rank_of_family[occs[group[0] as usize].family as usize];
+        if rank != usize::MAX {
+            per_formula[rank] = Vec::with_capacity(group.len());
+        }
+    }
+    let mut occurrences = Vec::with_capacity(occs.len());
     for o in &occs {
         let rank = rank_of_family[o.family as usize];
         if rank != usize::MAX {
@@ -235,7 +242,7 @@ pub fn group(
         .zip(templates)
         .map(
             |((((d, occurrences), text), &(doc, span)), template)| Formula {
-                text,
+                text: text.to_string(),
                 template,
                 representative: Occurrence { doc, span },
                 key_chars: d.key_chars,
@@ -383,23 +390,46 @@ fn count_docs(docs: impl Iterator<Item = u32>) -> usize {
 }
 
 /// The text of each `(doc, span)`, with one char-to-byte pass per speech involved.
-pub(super) fn slice_texts(texts: &[&str], spans: &[(usize, Span)]) -> Vec<String> {
+pub(super) fn slice_texts<'a>(texts: &[&'a str], spans: &[(usize, Span)]) -> Vec<&'a str> {
     let mut by_doc: Vec<u32> = (0..spans.len() as u32).collect();
     by_doc.sort_by_key(|&i| spans[i as usize].0);
-    let mut out = vec![String::new(); spans.len()];
-    let parts: Vec<Vec<(u32, String)>> = by_doc
+    let mut out = vec![""; spans.len()];
+    let parts: Vec<Vec<(u32, &str)>> = by_doc
         .chunk_by(|&x, &y| spans[x as usize].0 == spans[y as usize].0)
         .collect::<Vec<_>>()
         .par_iter()
         .map(|group| {
             let text = texts[spans[group[0] as usize].0];
-            let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-            bytes.push(text.len());
+            // The byte offsets of just the char positions asked for, in one walk of the text.
+            let mut wanted: Vec<usize> = group
+                .iter()
+                .flat_map(|&i| [spans[i as usize].1.start, spans[i as usize].1.end])
+                .collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            let mut bytes = Vec::with_capacity(wanted.len());
+            // Chars are counted by their first bytes (no decoding).
+            let mut chars = 0usize;
+            let mut next = wanted.iter().peekable();
+            for (b, &byte) in text.as_bytes().iter().enumerate() {
+                if byte & 0xC0 == 0x80 {
+                    continue;
+                }
+                while next.next_if(|&&w| w == chars).is_some() {
+                    bytes.push(b);
+                }
+                if next.peek().is_none() {
+                    break;
+                }
+                chars += 1;
+            }
+            bytes.resize(wanted.len(), text.len());
+            let byte = |c: usize| bytes[wanted.partition_point(|&w| w < c)];
             group
                 .iter()
                 .map(|&i| {
                     let s = spans[i as usize].1;
-                    (i, text[bytes[s.start]..bytes[s.end]].to_string())
+                    (i, &text[byte(s.start)..byte(s.end)])
                 })
                 .collect()
         })

@@ -75,31 +75,72 @@ impl DocIndex {
 const UNIQUE_NEXT: u8 = 1;
 /// Every occurrence of a shingle is preceded by the same shingle.
 const UNIQUE_PREV: u8 = 2;
+/// The shingle occurs at least twice in the corpus.
+const REPEATED: u8 = 4;
 
 /// Corpus-wide counts per shingle position (positions of all speeches laid end to end).
 pub struct Counts {
     /// `starts[d]..starts[d + 1]`: the positions of speech `d`.
     pub starts: Vec<usize>,
-    /// How many times the shingle at a position occurs in the corpus.
-    pub occ: Vec<u32>,
-    /// In how many speeches it occurs (checked by the tests; no caller reads it yet).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub docs: Vec<u32>,
+    /// What segments need of each position: [`REPEATED`], [`UNIQUE_NEXT`], [`UNIQUE_PREV`]. One
+    /// byte, written once per repeated shingle: the writes land at scattered positions, so each
+    /// costs a cache miss.
     flags: Vec<u8>,
+    /// How many times the shingle at a position occurs in the corpus (only the tests read it).
+    #[cfg(test)]
+    pub occ: Vec<u32>,
+    /// In how many speeches the shingle at a position occurs (only the tests read it).
+    #[cfg(test)]
+    pub docs: Vec<u32>,
 }
 
-#[derive(Clone, Copy, Default)]
-struct Entry {
-    hash: u64,
-    pos: u32,
-    doc: u32,
-    /// Key characters just after and just before the shingle (`NONE` at the edges of a speech):
-    /// two occurrences of a shingle have the same successor shingle iff their `next` are equal.
-    next: u32,
-    prev: u32,
-}
+/// A shingle occurrence in 16 bytes (the scatter writes millions of them): its position, the key
+/// characters just after and just before it (`NONE` at the edges of a speech: two occurrences of
+/// a shingle have the same successor shingle iff their `next` are equal), and the bits of its hash
+/// below the bucket's.
+#[derive(Clone, Copy)]
+struct Entry(u128);
 
 const NONE: u32 = u32::MAX;
+/// A character in 21 bits (`NONE` as all ones: no character is that high).
+const CHAR_BITS: u32 = 21;
+const CHAR_MASK: u32 = (1 << CHAR_BITS) - 1;
+
+impl Entry {
+    /// `bits`: the bucket bits of the hash, at least `64 - REST_BITS`.
+    fn new(hash: u64, bits: u32, pos: u32, next: u32, prev: u32) -> Entry {
+        let rest = hash & (u64::MAX >> bits);
+        Entry(
+            u128::from(pos)
+                | u128::from(next & CHAR_MASK) << 32
+                | u128::from(prev & CHAR_MASK) << (32 + CHAR_BITS)
+                | u128::from(rest) << REST_SHIFT,
+        )
+    }
+    fn pos(self) -> u32 {
+        self.0 as u32
+    }
+    fn char_at(self, shift: u32) -> u32 {
+        match (self.0 >> shift) as u32 & CHAR_MASK {
+            CHAR_MASK => NONE,
+            c => c,
+        }
+    }
+    fn next(self) -> u32 {
+        self.char_at(32)
+    }
+    fn prev(self) -> u32 {
+        self.char_at(32 + CHAR_BITS)
+    }
+    /// The hash bits below the bucket's: equal for two entries of a bucket iff their hashes are.
+    fn rest(self) -> u64 {
+        (self.0 >> REST_SHIFT) as u64
+    }
+}
+
+const REST_SHIFT: u32 = 32 + 2 * CHAR_BITS;
+/// Hash bits an entry keeps; the bucket (the top bits) gives the others.
+const REST_BITS: u32 = 128 - REST_SHIFT;
 
 /// Counts every shingle of the corpus. Linear in corpus size: the entries are scattered into
 /// buckets by the top bits of their hash (hashes are uniform), then each bucket, a few thousand
@@ -117,7 +158,7 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
         "corpus too large for 32-bit positions"
     );
 
-    let bits = (usize::BITS - (total / 2048).max(1).leading_zeros()).clamp(4, 18);
+    let bits = (usize::BITS - (total / 2048).max(1).leading_zeros()).clamp(64 - REST_BITS, 18);
     let nb = 1usize << bits;
     let bucket_of = |h: u64| (h >> (64 - bits)) as usize;
 
@@ -149,7 +190,8 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
         }
     }
 
-    let mut entries = vec![Entry::default(); total];
+    // Every entry is written once by the scatter below, so the buffer is not filled first.
+    let mut entries: Vec<Entry> = Vec::with_capacity(total);
     {
         let out = Disjoint(entries.as_mut_ptr());
         docs.par_chunks(chunk_len)
@@ -161,20 +203,24 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
                     let doc = first_doc + j;
                     for (i, &h) in d.hashes.iter().enumerate() {
                         let b = bucket_of(h);
-                        let entry = Entry {
-                            hash: h,
-                            pos: (starts[doc] + i) as u32,
-                            doc: doc as u32,
-                            next: d.chars.get(i + SHINGLE).map_or(NONE, |&c| c as u32),
-                            prev: i.checked_sub(1).map_or(NONE, |p| d.chars[p] as u32),
-                        };
-                        // SAFETY: the cursors of the chunks own disjoint ranges of each bucket.
+                        let entry = Entry::new(
+                            h,
+                            bits,
+                            (starts[doc] + i) as u32,
+                            d.chars.get(i + SHINGLE).map_or(NONE, |&c| c as u32),
+                            i.checked_sub(1).map_or(NONE, |p| d.chars[p] as u32),
+                        );
+                        // SAFETY: the cursors of the chunks own disjoint ranges of each bucket,
+                        // all within the capacity (`total` entries).
                         unsafe { out.write(cursor[b], entry) };
                         cursor[b] += 1;
                     }
                 }
             });
     }
+    // SAFETY: the histograms counted every shingle, so the cursors wrote all of `0..total`;
+    // `Entry` is `Copy`.
+    unsafe { entries.set_len(total) };
 
     let mut slices: Vec<&mut [Entry]> = Vec::with_capacity(nb);
     let mut rest: &mut [Entry] = &mut entries;
@@ -184,48 +230,86 @@ pub fn count(docs: &[&DocIndex]) -> Counts {
         rest = tail;
     }
 
-    let mut occ = vec![1u32; total];
-    let mut doc_counts = vec![1u32; total];
     let mut flags = vec![0u8; total];
-    let occ_out = Disjoint(occ.as_mut_ptr());
-    let docs_out = Disjoint(doc_counts.as_mut_ptr());
     let flags_out = Disjoint(flags.as_mut_ptr());
-    slices.into_par_iter().for_each(|bucket| {
-        // Entries arrive in position order within each chunk of speeches; the groups are put
-        // back in position order below, which is cheaper than a two-key sort of the bucket.
-        bucket.sort_unstable_by_key(|e| e.hash);
-        for group in bucket.chunk_by_mut(|x, y| x.hash == y.hash) {
-            if group.len() < 2 {
-                continue;
+    #[cfg(test)]
+    let (mut occ, mut doc_counts) = (vec![1u32; total], vec![1u32; total]);
+    #[cfg(test)]
+    let (occ_out, docs_out) = (
+        Disjoint(occ.as_mut_ptr()),
+        Disjoint(doc_counts.as_mut_ptr()),
+    );
+    slices
+        .into_par_iter()
+        .for_each_init(Vec::new, |keys, bucket| {
+            // The hashes of a bucket share their top `bits`, so each shifted left with the entry's
+            // index in the low bits is a sort key of one word: cheaper to sort than the entries.
+            let packed = bucket.len() <= 1 << bits;
+            if !packed {
+                bucket.sort_unstable_by_key(|e| e.rest());
             }
-            group.sort_unstable_by_key(|e| e.pos);
-            let mut n_docs = 1u32;
-            for w in group.windows(2) {
-                n_docs += (w[0].doc != w[1].doc) as u32;
+            keys.clear();
+            keys.extend(bucket.iter().enumerate().map(|(i, e)| {
+                if packed {
+                    (e.rest() << bits) | i as u64
+                } else {
+                    i as u64
+                }
+            }));
+            if packed {
+                keys.sort_unstable();
             }
-            let unique = |f: fn(&Entry) -> u32| {
-                let first = f(&group[0]);
-                first != NONE && group[1..].iter().all(|e| f(e) == first)
+            let at = |k: u64| {
+                if packed {
+                    (k & ((1 << bits) - 1)) as usize
+                } else {
+                    k as usize
+                }
             };
-            let flag = if unique(|e| e.next) { UNIQUE_NEXT } else { 0 }
-                | if unique(|e| e.prev) { UNIQUE_PREV } else { 0 };
-            for e in group.iter() {
-                let p = e.pos as usize;
-                // SAFETY: each position occurs in exactly one group.
-                unsafe {
-                    occ_out.write(p, group.len() as u32);
-                    docs_out.write(p, n_docs);
-                    flags_out.write(p, flag);
+            let mut members = Vec::new();
+            for run in keys.chunk_by(|&x, &y| bucket[at(x)].rest() == bucket[at(y)].rest()) {
+                if run.len() < 2 {
+                    continue;
+                }
+                members.clear();
+                members.extend(run.iter().map(|&k| bucket[at(k)]));
+                let group = &mut members[..];
+                let unique = |f: fn(Entry) -> u32| {
+                    let first = f(group[0]);
+                    first != NONE && group[1..].iter().all(|&e| f(e) == first)
+                };
+                let flag = REPEATED
+                    | if unique(Entry::next) { UNIQUE_NEXT } else { 0 }
+                    | if unique(Entry::prev) { UNIQUE_PREV } else { 0 };
+                #[cfg(test)]
+                let n_docs = {
+                    let doc = |e: &Entry| starts.partition_point(|&s| s <= e.pos() as usize);
+                    group.sort_unstable_by_key(|e| e.pos());
+                    1 + group
+                        .windows(2)
+                        .filter(|w| doc(&w[0]) != doc(&w[1]))
+                        .count() as u32
+                };
+                for e in group.iter() {
+                    let p = e.pos() as usize;
+                    // SAFETY: each position occurs in exactly one group.
+                    unsafe { flags_out.write(p, flag) };
+                    #[cfg(test)]
+                    unsafe {
+                        occ_out.write(p, group.len() as u32);
+                        docs_out.write(p, n_docs);
+                    }
                 }
             }
-        }
-    });
+        });
 
     Counts {
         starts,
-        occ,
-        docs: doc_counts,
         flags,
+        #[cfg(test)]
+        occ,
+        #[cfg(test)]
+        docs: doc_counts,
     }
 }
 
@@ -254,7 +338,7 @@ pub fn segments(docs: &[&DocIndex], counts: &Counts) -> Vec<Segment> {
             let mut out = Vec::new();
             let mut i = 0;
             while i < n {
-                if counts.occ[base + i] < 2 {
+                if counts.flags[base + i] & REPEATED == 0 {
                     i += 1;
                     continue;
                 }
@@ -327,5 +411,15 @@ mod tests {
         assert_eq!(segs[0].first, segs[1].first);
         let span = idx[1].text_span(segs[1].start as usize, segs[1].end as usize);
         assert_eq!(span, Span { start: 1, end: 21 });
+    }
+
+    #[test]
+    fn an_entry_keeps_its_fields() {
+        let bits = 64 - REST_BITS;
+        let hash = 0xDEAD_BEEF_0123_4567u64;
+        let e = Entry::new(hash, bits, 7, '\u{10FFFF}' as u32, NONE);
+        assert_eq!(e.pos(), 7);
+        assert_eq!((e.next(), e.prev()), (0x10FFFF, NONE));
+        assert_eq!(e.rest(), hash & (u64::MAX >> bits));
     }
 }

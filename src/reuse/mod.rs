@@ -30,6 +30,7 @@ mod rank;
 mod scatter;
 mod unit_formulas;
 mod unit_stream;
+mod unit_symbols;
 mod units;
 
 use std::path::PathBuf;

@@ -43,7 +43,7 @@ fn shingle_stages(
     stage("measuring speeches", 3);
     let documents = figures::documents(ids, refs, &segs, &unitigs, &grouping);
     stage("ranking pairs", 4);
-    let cands = figures::candidates(&grouping, options.stop_docs_for(refs.len()));
+    let cands = figures::candidates(&grouping, options.stop_docs_for(refs.len()), refs.len());
     let shortlist = figures::shortlist(&cands, refs.len(), options.partners_per_doc);
     let pair_index = figures::PairIndex::new(refs.len(), &segs, &unitigs);
     let mut pairs: Vec<Pair> = shortlist

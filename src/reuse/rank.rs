@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::slice::ParallelSliceMut;
+
 use super::{Formula, Kind};
 
 /// Longest formula, in key characters; longer shared wording is a sentence or a passage.
@@ -123,11 +125,10 @@ pub fn profile(by_year: &[(i32, u32)], corpus: &CorpusYears) -> Option<(f64, f64
 /// Numbered formulas: 四个全面, 两个维护, 三去一降一补, 一带一路.
 pub fn numbered(key: &str) -> bool {
     const NUMERALS: &str = "一二三四五六七八九十两";
-    let chars: Vec<char> = key.chars().collect();
-    let leading = chars.len() >= 2
-        && "两三四五六七八九十".contains(chars[0])
-        && "个项大条种化点".contains(chars[1]);
-    leading || chars.iter().filter(|c| NUMERALS.contains(**c)).count() >= 2
+    let mut chars = key.chars();
+    let leading = matches!((chars.next(), chars.next()), (Some(a), Some(b))
+        if "两三四五六七八九十".contains(a) && "个项大条种化点".contains(b));
+    leading || key.chars().filter(|&c| NUMERALS.contains(c)).count() >= 2
 }
 
 /// How formulaic a formula is (higher first), from its time profile, quoting and numbering.
@@ -206,16 +207,20 @@ pub fn kind(
 /// The default ranking: formulas first, then templates, passages, headings and everyday
 /// vocabulary; by score within a kind.
 pub fn ranking(formulas: &[Formula]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..formulas.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&formulas[a], &formulas[b]);
-        x.kind
-            .cmp(&y.kind)
-            .then(y.score.total_cmp(&x.score))
-            .then(y.variant_documents.cmp(&x.variant_documents))
-            .then(a.cmp(&b))
+    // The sort keys side by side (not read through the formulas at every comparison); the
+    // order is total, so an unstable parallel sort gives the one answer.
+    let mut keys: Vec<(Kind, f64, usize, usize)> = formulas
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.kind, f.score, f.variant_documents, i))
+        .collect();
+    keys.par_sort_unstable_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(y.1.total_cmp(&x.1))
+            .then(y.2.cmp(&x.2))
+            .then(x.3.cmp(&y.3))
     });
-    order
+    keys.into_iter().map(|k| k.3).collect()
 }
 
 /// Fills in each formula's years, kind and score (each formula on its own, so the formulas of

@@ -16,19 +16,18 @@ impl<T> Disjoint<T> {
     }
 }
 
-/// The entries `key(i)` of `i` in `0..len` that are `Some((group, entry))`, written to `out`
-/// grouped by `group` (each `< groups`), in the order of `i` within a group. Returns the group starts: group `g` is `out[starts[g]..starts[g + 1]]`, and
-/// `starts[groups]` entries of `out` are written (`out` grows as needed and is never shrunk,
-/// so one buffer serves a whole sequence of calls).
+/// The entries `entry(i)` of the `i` in `0..len` whose `group(i)` is some group (each
+/// `< groups`), written to `out` (replacing what it held) grouped by group, in the order of `i`
+/// within a group. Returns the group starts: group `g` is `out[starts[g]..starts[g + 1]]`.
 ///
 /// Each thread takes a contiguous range of positions, counts its groups, then writes its entries
-/// behind those of the threads before it: two sequential passes, no sort, no per-call allocation
-/// beyond the counters.
-pub(super) fn by_group(
+/// behind those of the threads before it: two sequential passes, no sort.
+pub(super) fn by_group<T: Copy + Send + Sync>(
     len: usize,
     groups: usize,
-    key: impl Fn(usize) -> Option<(u32, u64)> + Sync,
-    out: &mut Vec<u64>,
+    group: impl Fn(usize) -> Option<u32> + Sync,
+    entry: impl Fn(usize) -> T + Sync,
+    out: &mut Vec<T>,
 ) -> Vec<usize> {
     let parts = rayon::current_num_threads().clamp(1, 64);
     let range = |t: usize| (t * len / parts)..((t + 1) * len / parts);
@@ -37,7 +36,7 @@ pub(super) fn by_group(
         .map(|t| {
             let mut c = vec![0u32; groups];
             for p in range(t) {
-                if let Some((g, _)) = key(p) {
+                if let Some(g) = group(p) {
                     c[g as usize] += 1;
                 }
             }
@@ -57,25 +56,29 @@ pub(super) fn by_group(
     }
     starts.push(at);
     drop(counts);
-    if out.len() < at {
-        out.resize(at, 0);
-    }
+    // Every index below `at` is written once below, so the buffer is not filled first (for
+    // millions of entries, that alone costs as much as a pass of the scatter).
+    out.clear();
+    out.reserve(at);
     let w = Disjoint(out.as_mut_ptr());
     cursors
         .into_par_iter()
         .enumerate()
         .for_each(|(t, mut cur)| {
             for p in range(t) {
-                if let Some((g, entry)) = key(p) {
+                if let Some(g) = group(p) {
                     let i = &mut cur[g as usize];
                     // SAFETY: the cursors of the parts cover disjoint ranges of `out[..at]` (their
                     // counts were taken from the same `key` over the same positions), so every
                     // index is written once, by the part that counted it.
-                    unsafe { w.write(*i, entry) };
+                    unsafe { w.write(*i, entry(p)) };
                     *i += 1;
                 }
             }
         });
+    // SAFETY: the parts wrote every index of `out[..at]` (their counts sum to `at`), within the
+    // capacity reserved above; `T: Copy` has no drop to skip.
+    unsafe { out.set_len(at) };
     starts
 }
 
@@ -90,7 +93,8 @@ mod tests {
         let starts = by_group(
             data.len(),
             13,
-            |p| (data[p] != 5).then(|| (data[p], (u64::from(data[p] * 10) << 32) | p as u64)),
+            |p| (data[p] != 5).then_some(data[p]),
+            |p| (u64::from(data[p] * 10) << 32) | p as u64,
             &mut out,
         );
         assert_eq!(starts.len(), 14);

@@ -88,7 +88,7 @@ pub fn formulas(
         }
     }
     let sliced = super::formulas::slice_texts(texts, &spans);
-    let mut samples: Vec<Vec<(usize, String)>> = vec![Vec::new(); kept.len()];
+    let mut samples: Vec<Vec<(usize, &str)>> = vec![Vec::new(); kept.len()];
     for ((k, i), text) in owner.into_iter().zip(sliced) {
         samples[k].push((i, text));
     }
@@ -140,11 +140,11 @@ fn edge_variants(units: &[Unit]) -> Vec<Option<usize>> {
 /// text of the first occurrence in each of the first speeches), earliest first on ties.
 fn choose(
     occurrences: &[super::Occurrence],
-    samples: &[(usize, String)],
+    samples: &[(usize, &str)],
 ) -> (super::Occurrence, String) {
     let mut surfaces: rustc_hash::FxHashMap<&str, (u32, usize)> = Default::default();
-    for (i, text) in samples {
-        let e = surfaces.entry(text.as_str()).or_insert((0, *i));
+    for &(i, text) in samples {
+        let e = surfaces.entry(text).or_insert((0, i));
         e.0 += 1;
     }
     let (text, (_, rep)) = surfaces
@@ -192,7 +192,7 @@ fn to_formula(
     u: Unit,
     variants: Vec<(String, u32)>,
     occurrences: Vec<super::Occurrence>,
-    samples: &[(usize, String)],
+    samples: &[(usize, &str)],
     years: &[Option<i32>],
 ) -> super::Formula {
     let n = u.key.chars().count();

@@ -2,8 +2,9 @@
 //!
 //! The new-word discovery of Chinese NLP, on the comparison key: every run of Han characters
 //! within a sentence (commas and quotes do not stop it) is cut into n-grams of 1 to
-//! [`MAX_CHARS`] characters, counted level by level (an n-gram can only be frequent when both its
-//! (n-1)-grams are, so each level only looks at the positions the previous one kept). A frequent
+//! [`MAX_CHARS`] characters, counted level by level (an n-gram can only be frequent when its
+//! prefix and its suffix one character shorter are, so each level only extends the frequent
+//! n-grams of the level before, by the characters their suffixes allow). A frequent
 //! n-gram becomes a unit when
 //! - its edges are free: many different characters (or clause ends) before and after it across its
 //!   occurrences — left and right branching entropy; 三去一降一 is always followed by 补, so it is
@@ -15,20 +16,23 @@
 //! - its edges fall on word boundaries of its context (jieba), checked afterwards
 //!   ([`super::bounds`]).
 //!
-//! Counting is exact (n-grams are numbered level by level from pairs of (n-1)-gram numbers, no
-//! hashing), so document counts agree with a substring search on the key. Only the neighbour
-//! statistics (branching entropy, quoting) are read from a sample of at most
-//! `ENTROPY_SAMPLE` occurrences spread over the corpus.
+//! Counting is exact (occurrences are grouped, never hashed), so document counts agree with a
+//! substring search on the key. Only the neighbour statistics (branching entropy, quoting) are
+//! read from a sample of at most `ENTROPY_SAMPLE` occurrences spread over the corpus.
 //!
-//! A level is built without sorting the whole of it: the candidate positions are scattered into
-//! the groups of their prefix ([`super::scatter`]), and only each group is sorted (by suffix,
-//! then position). One buffer of level-tagged n-gram numbers serves every level.
+//! How a level is counted: each frequent n-gram owns a slot of one buffer holding its occurrences
+//! in corpus order, and its children are its occurrences split by the symbol that follows them
+//! (a stable counting sort), written back to the front of the slot. An occurrence is a 16-byte
+//! entry carrying its neighbours and the next few symbols ([`super::unit_symbols::Entry`]), so a
+//! level reads its slots in order and the scattered stream only every few levels: scattered
+//! reads, not arithmetic, were what the counting cost.
 
 use rayon::prelude::*;
 
 use super::index::DocIndex;
 use super::scatter;
-use super::unit_stream::{build_stream, Stream, BREAK, QUOTE_AFTER, QUOTE_BEFORE};
+use super::unit_stream::{build_stream, is_break, Stream, BREAK, QUOTE_AFTER, QUOTE_BEFORE};
+use super::unit_symbols::{by_rank, by_symbol, characters, Alphabet, Entry, FIRST_SYMBOL, WINDOW};
 
 /// Longest unit in key characters; longer repeated wording is found by the shingle index.
 pub const MAX_CHARS: usize = 12;
@@ -51,10 +55,6 @@ const QUOTED_SAMPLE: usize = 1024;
 const MIN_COHESION: f64 = 1.5;
 
 const NONE: u32 = u32::MAX;
-/// Function characters (particles, conjunctions, prepositions) a unit never starts or ends with:
-/// 的危机感 is 危机感 with the particle of whatever came before. Grammar, not a list of formulas.
-const NO_START: &str = "的了着和与及或是把被对从向将并等而也都又其之";
-const NO_END: &str = "的了着和与及或在是把被对从向将并而也又其之";
 
 /// A frequent n-gram that passed the unit rules.
 #[derive(Debug, Clone)]
@@ -76,6 +76,13 @@ struct Gram {
     /// Numbers of its prefix and suffix one character shorter, in the level below.
     pre: u32,
     suf: u32,
+    /// Its first and last characters, as symbols.
+    first: u16,
+    last: u16,
+    /// Its frequent extensions by one character, in the level above (in the order of their last
+    /// symbol): `first_child..first_child + children`.
+    first_child: u32,
+    children: u32,
 }
 
 /// Entropy of a neighbour list where `BREAK` entries are each a neighbour of their own.
@@ -105,286 +112,343 @@ fn min_entropy(occ: usize) -> f64 {
 pub fn discover(docs: &[&DocIndex], texts: &[&str], min_docs: usize) -> Vec<Unit> {
     let s = build_stream(docs, texts);
     let total = s.sym.len();
-    let positions = s.sym.iter().filter(|&&c| c != BREAK).count().max(1) as f64;
     let min_docs = min_docs.max(2) as u32;
-
-    // Level 1: characters in enough speeches, numbered densely in code point order (so every
-    // level's numbering follows the order of its keys).
-    let max_code = s.sym.iter().copied().max().unwrap_or(0) as usize;
-    let mut occ1 = vec![0u32; max_code + 1];
-    let mut docs1 = vec![0u32; max_code + 1];
-    let mut last_doc = vec![NONE; max_code + 1];
-    for d in 0..s.doc_starts.len() - 1 {
-        for p in s.doc_starts[d] as usize..s.doc_starts[d + 1] as usize {
-            let c = s.sym[p] as usize;
-            if c == BREAK as usize {
-                continue;
-            }
-            occ1[c] += 1;
-            if last_doc[c] != d as u32 {
-                last_doc[c] = d as u32;
-                docs1[c] += 1;
-            }
-        }
-    }
-    drop(last_doc);
-    let mut dense = vec![NONE; max_code + 1];
-    let mut level1 = Vec::new();
-    for c in 1..=max_code {
-        if docs1[c] >= min_docs {
-            dense[c] = level1.len() as u32;
-            level1.push(Gram {
-                occ: occ1[c],
+    let (alphabet, occ1) = characters(&s, min_docs);
+    let level1: Vec<Gram> = (0..occ1.len())
+        .map(|i| {
+            let sym = i as u16 + FIRST_SYMBOL;
+            Gram {
+                occ: occ1[i],
                 pre: NONE,
                 suf: NONE,
-            });
-        }
-    }
-    // The number of the frequent n-gram starting at each position, tagged with its level `n`:
-    // one buffer serves every level, since a level reads the numbers of the level below before
-    // it writes its own, and a stale number (an older tag) reads as none.
-    let mut ids: Vec<u32> = s
-        .sym
-        .par_iter()
-        .map(|&c| match dense.get(c as usize) {
-            Some(&d) if c != BREAK && d != NONE => tagged(1, d),
-            _ => NONE,
+                first: sym,
+                last: sym,
+                first_child: 0,
+                children: 0,
+            }
         })
         .collect();
-    drop((occ1, docs1, dense));
-    // Positions where a frequent (n-1)-gram starts, in order: the only places an n-gram can.
-    // (`None`: every position, until most of them have dropped out.)
-    let mut live: Option<Vec<u32>> = None;
+    let ctx = Context {
+        s: &s,
+        alphabet: &alphabet,
+        min_docs,
+        positions: s.sym.iter().filter(|&&c| !is_break(c)).count().max(1) as f64,
+    };
+    // Each level's n-grams own a slot of `places`: their occurrences in corpus order, as
+    // entries that carry what the work on them reads (see `Entry`), so no level reads the
+    // stream at scattered places but every `WINDOW`th. A level's n-grams are split by the
+    // symbol that follows each occurrence; the frequent children are written back to the front
+    // of their parent's slot, so one buffer serves every level and each slot is worked on by one
+    // thread.
+    let mut places: Vec<Entry> = Vec::new();
+    let starts = scatter::by_group(
+        total,
+        level1.len(),
+        |p| {
+            let sym = alphabet.symbol(s.sym[p]);
+            (sym >= FIRST_SYMBOL).then(|| u32::from(sym - FIRST_SYMBOL))
+        },
+        |p| Entry::new(p, s.key_pos[p], alphabet.symbol(s.sym[p - 1])).refilled(&s, &alphabet, 1),
+        &mut places,
+    );
+    let mut slots: Vec<(u32, u32)> = (0..level1.len())
+        .map(|g| (starts[g] as u32, (starts[g + 1] - starts[g]) as u32))
+        .collect();
     let mut levels: Vec<Vec<Gram>> = vec![Vec::new(), level1];
     let mut units = Vec::new();
-    // Lives through all levels: the entries of the current one.
-    let mut entries: Vec<u64> = Vec::new();
 
-    for n in 2..=MAX_CHARS {
-        // Positions where both (n-1)-grams are frequent are the only candidates, grouped by
-        // their prefix, each entry carrying the number of its suffix.
-        let prefixes = levels[n - 1].len();
-        let below = |p: usize| untag(n - 1, ids.get(p).copied().unwrap_or(NONE));
-        let starts = scatter::by_group(
-            live.as_ref().map_or(total.saturating_sub(1), Vec::len),
-            prefixes,
-            |i| {
-                let p = live.as_ref().map_or(i, |l| l[i] as usize);
-                let (a, b) = (below(p)?, below(p + 1)?);
-                Some((a, (u64::from(b) << 32) | p as u64))
-            },
-            &mut entries,
-        );
-        let used = starts[prefixes];
-        if used == 0 {
-            break;
-        }
-        let mut groups: Vec<&mut [u64]> = Vec::with_capacity(prefixes);
-        let mut rest: &mut [u64] = &mut entries[..used];
-        for g in 0..prefixes {
-            let (head, tail) = rest.split_at_mut(starts[g + 1] - starts[g]);
-            groups.push(head);
-            rest = tail;
-        }
-        // Within a prefix, sorting the entries orders them by suffix, then by position: each run
-        // of one suffix is one n-gram with its occurrences in corpus order.
-        let found: Vec<Vec<Found>> = groups
-            .into_par_iter()
-            .enumerate()
-            .map(|(prefix, group)| {
-                group.sort_unstable();
-                let mut out = Vec::new();
-                let mut offset = 0;
-                for run in group.chunk_by(|x, y| x >> 32 == y >> 32) {
-                    let start = offset;
-                    offset += run.len();
-                    if run.len() < min_docs as usize
-                        || s.count_docs(run.iter().map(|&e| pos(e)), min_docs) < min_docs
-                    {
-                        continue;
-                    }
-                    let gram = Gram {
-                        occ: run.len() as u32,
-                        pre: prefix as u32,
-                        suf: (run[0] >> 32) as u32,
-                    };
-                    let unit = (n >= MIN_QUOTED_CHARS)
-                        .then(|| judge(&s, run, n, &gram, &levels, positions))
-                        .flatten();
-                    out.push(Found {
-                        start,
-                        len: run.len(),
-                        gram,
-                        unit,
-                    });
-                }
-                out
-            })
-            .collect();
-        // Numbers in key order; each group writes its own entries' positions (every position is
-        // in exactly one entry), so the writes run in parallel.
-        let kept: usize = found.iter().flatten().map(|f| f.len).sum();
-        let mut first_id = Vec::with_capacity(found.len());
+    for n in 1..=MAX_CHARS {
+        let found: Vec<(Option<Unit>, Vec<Found>)> = {
+            let mut parts: Vec<(usize, u32, &mut [Entry])> = Vec::with_capacity(slots.len());
+            let (mut rest, mut at): (&mut [Entry], u32) = (&mut places[..], 0);
+            for (g, &(start, len)) in slots.iter().enumerate() {
+                let (_, tail) = rest.split_at_mut((start - at) as usize);
+                let (slot, tail) = tail.split_at_mut(len as usize);
+                parts.push((g, start, slot));
+                rest = tail;
+                at = start + len;
+            }
+            let (ctx, levels) = (&ctx, &levels);
+            parts
+                .into_par_iter()
+                .map_init(Scratch::new, |scratch, (g, start, slot)| {
+                    extend(ctx, levels, n, g as u32, start, slot, scratch)
+                })
+                .collect()
+        };
         let mut level = Vec::new();
-        for runs in &found {
-            first_id.push(level.len() as u32);
-            level.extend(runs.iter().map(|f| f.gram));
+        slots.clear();
+        for (g, (unit, kids)) in found.into_iter().enumerate() {
+            units.extend(unit);
+            let parent = &mut levels[n][g];
+            parent.first_child = level.len() as u32;
+            parent.children = kids.len() as u32;
+            for f in kids {
+                slots.push((f.start, f.gram.occ));
+                level.push(f.gram);
+            }
         }
-        let w = scatter::Disjoint(ids.as_mut_ptr());
-        let entries_ref = &entries;
-        found
-            .par_iter()
-            .zip(first_id)
-            .enumerate()
-            .for_each(|(prefix, (runs, id0))| {
-                for (i, f) in runs.iter().enumerate() {
-                    let from = starts[prefix] + f.start;
-                    for &e in &entries_ref[from..from + f.len] {
-                        // SAFETY: `pos(e) < total` (entries are stream positions) and each
-                        // position is in one entry of one run, written by this group alone; the
-                        // level below was read in full before.
-                        unsafe { w.write(pos(e), tagged(n, id0 + i as u32)) };
-                    }
-                }
-            });
-        units.extend(found.into_iter().flatten().filter_map(|f| f.unit));
         if level.is_empty() {
             break;
         }
         levels.push(level);
-        // The list of places is shortened once it is mostly stale (places that no longer start
-        // a frequent n-gram are skipped by their tags anyway).
-        let places = live.as_ref().map_or(total, Vec::len);
-        if kept * 2 < places {
-            let now = |p: usize| untag(n, ids[p]).is_some();
-            live = Some(match live.take() {
-                Some(l) => l.into_par_iter().filter(|&p| now(p as usize)).collect(),
-                None => (0..total as u32)
-                    .into_par_iter()
-                    .filter(|&p| now(p as usize))
-                    .collect(),
-            });
-        }
     }
+    // Units were found level by level, each level in key order.
     units
 }
 
-/// A frequent n-gram of a level: its entries (`start..start + len` of its prefix's group), its
-/// counts, and the unit it makes, if any.
-struct Found {
-    start: usize,
-    len: usize,
-    gram: Gram,
-    unit: Option<Unit>,
-}
-
-/// Level numbers are kept in the top bits of a tagged n-gram number.
-const TAG_SHIFT: u32 = 27;
-
-fn tagged(level: usize, id: u32) -> u32 {
-    debug_assert!(id < 1 << TAG_SHIFT && level < 16);
-    ((level as u32) << TAG_SHIFT) | id
-}
-
-/// The number of a tagged value of level `level`, none for other levels.
-fn untag(level: usize, value: u32) -> Option<u32> {
-    (value != NONE && (value >> TAG_SHIFT) as usize == level)
-        .then_some(value & ((1 << TAG_SHIFT) - 1))
-}
-
-/// The stream position of an entry `(suffix << 32) | position`.
-fn pos(entry: u64) -> usize {
-    (entry & 0xFFFF_FFFF) as usize
-}
-
-/// Occurrences of the part of `k` characters of a gram of level `n`: its prefix (`prefix`) or
-/// its suffix, reached through the chain of shorter prefixes or suffixes.
-fn part_occ(levels: &[Vec<Gram>], n: usize, gram: &Gram, k: usize, prefix: bool) -> u32 {
-    let mut g = *gram;
-    let mut level = n;
-    while level > k {
-        let id = if prefix { g.pre } else { g.suf };
-        level -= 1;
-        g = levels[level][id as usize];
-    }
-    g.occ
-}
-
-/// Whether the n-gram of a group is a unit, and the unit if so.
-fn judge(
-    s: &Stream,
-    group: &[u64],
-    n: usize,
-    gram: &Gram,
-    levels: &[Vec<Gram>],
+/// What every slot's work reads.
+struct Context<'a> {
+    s: &'a Stream,
+    alphabet: &'a Alphabet,
+    min_docs: u32,
+    /// Symbols of the stream that are not breaks: the denominator of cohesion.
     positions: f64,
-) -> Option<Unit> {
-    let occ = group.len();
-    let first = char::from_u32(s.sym[pos(group[0])]).unwrap_or(' ');
-    let last = char::from_u32(s.sym[pos(group[0]) + n - 1]).unwrap_or(' ');
-    if NO_START.contains(first) || NO_END.contains(last) {
-        return None;
+}
+
+/// Buffers of one thread, reused from slot to slot.
+struct Scratch {
+    /// (following symbol, index in the slot) of the occurrences that can be extended.
+    next: Vec<u64>,
+    /// A copy of the slot's entries while children are written back over it.
+    copy: Vec<Entry>,
+    /// The other buffer of the radix sort of `next`.
+    sorted: Vec<u64>,
+    /// Rank + 1 of each symbol a child may end with (all 0 between slots).
+    rank: Vec<u16>,
+    /// Sampled (left, right) neighbours.
+    left: Vec<u32>,
+    right: Vec<u32>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            next: Vec::new(),
+            copy: Vec::new(),
+            left: Vec::new(),
+            right: Vec::new(),
+            sorted: Vec::new(),
+            rank: vec![0; 1 << 16],
+        }
     }
-    // The cheap test first: cohesion needs only the counts of the parts.
-    // Weakest cut: prefix of k characters and suffix of n - k.
-    let mut cohesion = f64::INFINITY;
-    for k in 1..n {
-        let a = part_occ(levels, n, gram, k, true) as f64;
-        let b = part_occ(levels, n, gram, n - k, false) as f64;
-        cohesion = cohesion.min((occ as f64 * positions / (a * b)).ln());
+}
+
+/// The work on one n-gram `g` of level `n` (its occurrences `slot`, the part of `places` from
+/// `start`): the unit it makes, if any, and its frequent extensions by one character. One pass
+/// over the entries gives the neighbours of the n-gram's own judgement and its split into
+/// children; the children's occurrences are written back to the front of the slot, child after
+/// child.
+fn extend(
+    ctx: &Context,
+    levels: &[Vec<Gram>],
+    n: usize,
+    g: u32,
+    start: u32,
+    slot: &mut [Entry],
+    scratch: &mut Scratch,
+) -> (Option<Unit>, Vec<Found>) {
+    let gram = &levels[n][g as usize];
+    let occ = slot.len();
+    let judged = n >= MIN_QUOTED_CHARS
+        && ctx.alphabet.may_start[usize::from(gram.first)]
+        && ctx.alphabet.may_end[usize::from(gram.last)]
+        && cohesive(levels, n, gram, ctx.positions);
+    // A child is frequent only if its suffix is: the parent's suffix extended by the same
+    // symbol, one of that suffix's children. Those symbols are the only ones worth splitting by
+    // (level 2 may take any: the suffix of a character is empty).
+    let allowed = if n == 1 || n == MAX_CHARS {
+        &[][..]
+    } else {
+        let of = &levels[n - 1][gram.suf as usize];
+        let from = of.first_child as usize;
+        &levels[n][from..from + of.children as usize]
+    };
+    let grows = n == 1 || !allowed.is_empty();
+    if !judged && !grows {
+        return (None, Vec::new());
     }
-    if cohesion < MIN_COHESION {
-        return None;
+    // Every `WINDOW`th level reads the next symbols from the stream: for every occurrence when
+    // the n-gram grows, else for the sampled ones only.
+    let refill = n > 1 && (n - 1).is_multiple_of(WINDOW);
+    if refill && grows {
+        for e in slot.iter_mut() {
+            *e = e.refilled(ctx.s, ctx.alphabet, n);
+        }
     }
+    let right_of = |e: Entry| {
+        if refill && !grows {
+            e.refilled(ctx.s, ctx.alphabet, n).right()
+        } else {
+            e.right()
+        }
+    };
     // Neighbours and quotation marks are read from at most `ENTROPY_SAMPLE` occurrences spread
     // evenly over the corpus: a sample that large decides the tests as the whole list does (the
-    // entropy bar is about one nat), and the commonest n-grams, with tens of thousands of
-    // occurrences, no longer cost a scattered read each.
-    let step = occ.div_ceil(ENTROPY_SAMPLE).max(1);
-    let quoted_share = |step: usize| {
-        let (mut quoted, mut seen) = (0usize, 0usize);
-        for &e in group.iter().step_by(step) {
-            let p = pos(e);
-            seen += 1;
-            quoted +=
-                (s.quote[p] & QUOTE_BEFORE != 0 && s.quote[p + n - 1] & QUOTE_AFTER != 0) as usize;
+    // entropy bar is about one nat). The stored quoted share comes from a finer sample.
+    let (mut quoted, mut quoted_seen) = (0usize, 0usize);
+    scratch.left.clear();
+    scratch.right.clear();
+    if judged {
+        for &e in slot.iter().step_by(occ.div_ceil(ENTROPY_SAMPLE).max(1)) {
+            scratch.left.push(u32::from(e.left()));
+            scratch.right.push(u32::from(right_of(e)));
         }
-        quoted as f64 / seen.max(1) as f64
-    };
-    if n < MIN_CHARS && quoted_share(step) < QUOTED_SHARE {
-        return None;
+        for &e in slot.iter().step_by(occ.div_ceil(QUOTED_SAMPLE).max(1)) {
+            quoted_seen += 1;
+            quoted += is_quoted(u32::from(e.left()), u32::from(right_of(e))) as usize;
+        }
     }
-    // A quotation mark is an edge the writer drew: whatever stands beyond it is no neighbour.
-    // (Every part of the stream starts and ends with a break, so `p - 1` and `p + n` exist.)
-    let left_of = |p: usize| {
-        if s.quote[p] & QUOTE_BEFORE != 0 {
-            BREAK
+    let unit = judged
+        .then(|| {
+            judge(
+                ctx,
+                slot,
+                n,
+                scratch,
+                quoted as f64 / quoted_seen.max(1) as f64,
+            )
+        })
+        .flatten();
+    if !grows {
+        return (unit, Vec::new());
+    }
+    // The occurrences that can be extended, each keyed by its child: the following symbol on
+    // level 1, its rank among the allowed symbols above. Ordered by child (stably: they stay in
+    // corpus order within a child), each run is one child.
+    scratch.next.clear();
+    if n == 1 {
+        for (i, &e) in slot.iter().enumerate() {
+            let right = e.right();
+            if right >= FIRST_SYMBOL {
+                scratch.next.push((u64::from(right) << 32) | i as u64);
+            }
+        }
+        by_symbol(&mut scratch.next, &mut scratch.sorted);
+    } else {
+        for (rank, k) in allowed.iter().enumerate() {
+            scratch.rank[usize::from(k.last)] = rank as u16 + 1;
+        }
+        for (i, &e) in slot.iter().enumerate() {
+            let rank = scratch.rank[usize::from(e.right())];
+            if rank > 0 {
+                scratch.next.push((u64::from(rank - 1) << 32) | i as u64);
+            }
+        }
+        for k in allowed {
+            scratch.rank[usize::from(k.last)] = 0;
+        }
+        by_rank(&mut scratch.next, &mut scratch.sorted, allowed.len());
+    }
+    scratch.copy.clear();
+    scratch.copy.extend_from_slice(slot);
+    let mut kids = Vec::new();
+    let mut written = 0usize;
+    for run in scratch.next.chunk_by(|x, y| x >> 32 == y >> 32) {
+        let at = |k: usize| scratch.copy[(run[k] & 0xFFFF_FFFF) as usize];
+        if run.len() < ctx.min_docs as usize
+            || ctx
+                .s
+                .count_docs((0..run.len()).map(|k| at(k).pos()), ctx.min_docs)
+                < ctx.min_docs
+        {
+            continue;
+        }
+        // The suffix of the child is the parent's suffix extended by the same symbol: the
+        // allowed child of that suffix (a frequent n-gram's suffix is frequent).
+        let key = (run[0] >> 32) as u32;
+        let (last, suf) = if n == 1 {
+            (key as u16, key - u32::from(FIRST_SYMBOL))
         } else {
-            s.sym[p - 1]
+            let from = levels[n - 1][gram.suf as usize].first_child;
+            (allowed[key as usize].last, from + key)
+        };
+        for (k, o) in slot[written..written + run.len()].iter_mut().enumerate() {
+            *o = at(k).shifted();
         }
-    };
-    let right_of = |p: usize| {
-        if s.quote[p + n - 1] & QUOTE_AFTER != 0 {
-            BREAK
-        } else {
-            s.sym[p + n]
-        }
-    };
-    // A fragment of a longer unit always has the same neighbour on one side: its entropy is
-    // zero. The sampled neighbours of each side are read once, into a buffer on the stack.
-    let need = min_entropy(occ);
-    let mut neigh = [0u32; ENTROPY_SAMPLE];
-    for side in [&left_of as &dyn Fn(usize) -> u32, &right_of] {
-        let mut k = 0;
-        for &e in group.iter().step_by(step) {
-            neigh[k] = side(pos(e));
-            k += 1;
-        }
-        if entropy(&mut neigh[..k]) < need {
+        kids.push(Found {
+            start: start + written as u32,
+            gram: Gram {
+                occ: run.len() as u32,
+                pre: g,
+                suf,
+                first: gram.first,
+                last,
+                first_child: 0,
+                children: 0,
+            },
+        });
+        written += run.len();
+    }
+    (unit, kids)
+}
+
+/// A frequent n-gram of the next level: where its occurrences start in `places`, and its counts
+/// and links.
+struct Found {
+    start: u32,
+    gram: Gram,
+}
+
+/// Whether an occurrence between these neighbours stands between quotation marks.
+fn is_quoted(left: u32, right: u32) -> bool {
+    is_break(left) && left & QUOTE_BEFORE != 0 && is_break(right) && right & QUOTE_AFTER != 0
+}
+
+/// Whether the gram `gram` of level `n` is cohesive: at its weakest cut (prefix of k characters,
+/// suffix of n - k), the two parts occur together far more often than by chance.
+fn cohesive(levels: &[Vec<Gram>], n: usize, gram: &Gram, positions: f64) -> bool {
+    // Occurrences of every prefix and suffix, by length, one walk down each chain.
+    let mut prefix = [0u32; MAX_CHARS + 1];
+    let mut suffix = [0u32; MAX_CHARS + 1];
+    let (mut p, mut q) = (*gram, *gram);
+    for k in (1..n).rev() {
+        p = levels[k][p.pre as usize];
+        q = levels[k][q.suf as usize];
+        prefix[k] = p.occ;
+        suffix[k] = q.occ;
+    }
+    // Pointwise mutual information ln(occ · positions / (a · b)) ≥ MIN_COHESION at every cut.
+    let need = MIN_COHESION.exp();
+    let joint = f64::from(gram.occ) * positions;
+    (1..n).all(|k| joint >= need * f64::from(prefix[k]) * f64::from(suffix[n - k]))
+}
+
+/// The unit the n-gram of level `n` with occurrences `group` makes, if it passes the tests on its
+/// sampled neighbours (in `scratch`); `quoted`: the share of its occurrences between quotation
+/// marks. The caller has checked its first and last character and its cohesion.
+fn judge(
+    ctx: &Context,
+    group: &[Entry],
+    n: usize,
+    scratch: &mut Scratch,
+    quoted: f64,
+) -> Option<Unit> {
+    let s = ctx.s;
+    let occ = group.len();
+    if n < MIN_CHARS {
+        let sampled = scratch.left.len().max(1);
+        let q = (scratch.left.iter().zip(&scratch.right))
+            .filter(|&(&l, &r)| is_quoted(l, r))
+            .count();
+        if (q as f64 / sampled as f64) < QUOTED_SHARE {
             return None;
         }
     }
-    let p0 = pos(group[0]);
+    // A fragment of a longer unit always has the same neighbour on one side: its entropy is
+    // zero. A quotation mark is an edge the writer drew: a break, whatever stands beyond it.
+    let need = min_entropy(occ);
+    for side in [&mut scratch.left, &mut scratch.right] {
+        for x in side.iter_mut() {
+            if is_break(*x) {
+                *x = BREAK;
+            }
+        }
+        if entropy(side) < need {
+            return None;
+        }
+    }
+    let p0 = group[0].pos();
     let key: String = s.sym[p0..p0 + n]
         .iter()
         .filter_map(|&c| char::from_u32(c))
@@ -392,13 +456,13 @@ fn judge(
     let (mut doc, mut end) = (0u32, 0usize);
     let occurrences: Vec<(u32, u32)> = group
         .iter()
-        .map(|&e| {
-            let p = pos(e);
+        .map(|e| {
+            let p = e.pos();
             if p >= end {
                 doc = s.doc_of(p);
                 end = s.doc_starts[doc as usize + 1] as usize;
             }
-            (doc, s.key_pos[p])
+            (doc, e.key_pos())
         })
         .collect();
     let documents = occurrences.chunk_by(|a, b| a.0 == b.0).count();
@@ -406,7 +470,7 @@ fn judge(
         key,
         occurrences,
         documents,
-        quoted: quoted_share(occ.div_ceil(QUOTED_SAMPLE).max(1)),
+        quoted,
     })
 }
 

@@ -219,7 +219,9 @@ fn classify(src: &[char], i: usize) -> Class {
     if c.is_ascii_digit() {
         return Class::Digit;
     }
-    if c.is_alphanumeric() {
+    // The common case first: the CJK Unified Ideographs block, every one a letter (the general
+    // Unicode lookup below costs several times as much).
+    if matches!(c as u32, 0x4E00..=0x9FFF) || c.is_alphanumeric() {
         return Class::Keep(c.to_ascii_lowercase());
     }
     Class::Drop

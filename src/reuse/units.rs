@@ -249,11 +249,6 @@ fn extend(
     scratch: &mut Scratch,
 ) -> (Option<Unit>, Vec<Found>) {
     let gram = &levels[n][g as usize];
-    let occ = slot.len();
-    let judged = n >= MIN_QUOTED_CHARS
-        && ctx.alphabet.may_start[usize::from(gram.first)]
-        && ctx.alphabet.may_end[usize::from(gram.last)]
-        && cohesive(levels, n, gram, ctx.positions);
     // A child is frequent only if its suffix is: the parent's suffix extended by the same
     // symbol, one of that suffix's children. Those symbols are the only ones worth splitting by
     // (level 2 may take any: the suffix of a character is empty).
@@ -265,51 +260,37 @@ fn extend(
         &levels[n][from..from + of.children as usize]
     };
     let grows = n == 1 || !allowed.is_empty();
+    // Every `WINDOW`th level reads the next symbols from the stream: for every occurrence when
+    // the n-gram grows, else for the sampled neighbours only.
+    let refill = n > 1 && (n - 1).is_multiple_of(WINDOW);
+    let read_right = refill && !grows;
+    // The tests in their cheapest order: the neighbours first when the slot's entries hold them,
+    // cohesion (reads of the level tables) first when they would be read from the stream.
+    let judged = n >= MIN_QUOTED_CHARS
+        && ctx.alphabet.may_start[usize::from(gram.first)]
+        && ctx.alphabet.may_end[usize::from(gram.last)]
+        && (!read_right || cohesive(levels, n, gram, ctx.positions));
     if !judged && !grows {
         return (None, Vec::new());
     }
-    // Every `WINDOW`th level reads the next symbols from the stream: for every occurrence when
-    // the n-gram grows, else for the sampled ones only.
-    let refill = n > 1 && (n - 1).is_multiple_of(WINDOW);
     if refill && grows {
         for e in slot.iter_mut() {
             *e = e.refilled(ctx.s, ctx.alphabet, n);
         }
     }
-    let right_of = |e: Entry| {
-        if refill && !grows {
-            e.refilled(ctx.s, ctx.alphabet, n).right()
-        } else {
-            e.right()
-        }
+    let unit = if judged {
+        let right_of = |e: Entry| {
+            if read_right {
+                e.refilled(ctx.s, ctx.alphabet, n).right()
+            } else {
+                e.right()
+            }
+        };
+        let cohesion = || read_right || cohesive(levels, n, gram, ctx.positions);
+        judge(ctx, slot, n, scratch, &right_of, &cohesion)
+    } else {
+        None
     };
-    // Neighbours and quotation marks are read from at most `ENTROPY_SAMPLE` occurrences spread
-    // evenly over the corpus: a sample that large decides the tests as the whole list does (the
-    // entropy bar is about one nat). The stored quoted share comes from a finer sample.
-    let (mut quoted, mut quoted_seen) = (0usize, 0usize);
-    scratch.left.clear();
-    scratch.right.clear();
-    if judged {
-        for &e in slot.iter().step_by(occ.div_ceil(ENTROPY_SAMPLE).max(1)) {
-            scratch.left.push(u32::from(e.left()));
-            scratch.right.push(u32::from(right_of(e)));
-        }
-        for &e in slot.iter().step_by(occ.div_ceil(QUOTED_SAMPLE).max(1)) {
-            quoted_seen += 1;
-            quoted += is_quoted(u32::from(e.left()), u32::from(right_of(e))) as usize;
-        }
-    }
-    let unit = judged
-        .then(|| {
-            judge(
-                ctx,
-                slot,
-                n,
-                scratch,
-                quoted as f64 / quoted_seen.max(1) as f64,
-            )
-        })
-        .flatten();
     if !grows {
         return (unit, Vec::new());
     }
@@ -414,18 +395,28 @@ fn cohesive(levels: &[Vec<Gram>], n: usize, gram: &Gram, positions: f64) -> bool
     (1..n).all(|k| joint >= need * f64::from(prefix[k]) * f64::from(suffix[n - k]))
 }
 
-/// The unit the n-gram of level `n` with occurrences `group` makes, if it passes the tests on its
-/// sampled neighbours (in `scratch`); `quoted`: the share of its occurrences between quotation
-/// marks. The caller has checked its first and last character and its cohesion.
+/// The unit the n-gram of level `n` with occurrences `group` makes, if it passes the tests on
+/// its neighbours (`right_of`: the symbol after an occurrence) and `cohesive`. The caller has
+/// checked its first and last character.
 fn judge(
     ctx: &Context,
     group: &[Entry],
     n: usize,
     scratch: &mut Scratch,
-    quoted: f64,
+    right_of: &dyn Fn(Entry) -> u16,
+    cohesive: &dyn Fn() -> bool,
 ) -> Option<Unit> {
     let s = ctx.s;
     let occ = group.len();
+    // Neighbours and quotation marks are read from at most `ENTROPY_SAMPLE` occurrences spread
+    // evenly over the corpus: a sample that large decides the tests as the whole list does (the
+    // entropy bar is about one nat).
+    scratch.left.clear();
+    scratch.right.clear();
+    for &e in group.iter().step_by(occ.div_ceil(ENTROPY_SAMPLE).max(1)) {
+        scratch.left.push(u32::from(e.left()));
+        scratch.right.push(u32::from(right_of(e)));
+    }
     if n < MIN_CHARS {
         let sampled = scratch.left.len().max(1);
         let q = (scratch.left.iter().zip(&scratch.right))
@@ -448,6 +439,16 @@ fn judge(
             return None;
         }
     }
+    if !cohesive() {
+        return None;
+    }
+    // The stored quoted share comes from a finer sample.
+    let (mut quoted, mut seen) = (0usize, 0usize);
+    for &e in group.iter().step_by(occ.div_ceil(QUOTED_SAMPLE).max(1)) {
+        seen += 1;
+        quoted += is_quoted(u32::from(e.left()), u32::from(right_of(e))) as usize;
+    }
+    let quoted = quoted as f64 / seen.max(1) as f64;
     let p0 = group[0].pos();
     let key: String = s.sym[p0..p0 + n]
         .iter()

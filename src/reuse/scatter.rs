@@ -69,7 +69,7 @@ pub(super) fn by_group<T: Copy + Send + Sync>(
                 if let Some(g) = group(p) {
                     let i = &mut cur[g as usize];
                     // SAFETY: the cursors of the parts cover disjoint ranges of `out[..at]` (their
-                    // counts were taken from the same `key` over the same positions), so every
+                    // counts were taken from the same `group` over the same positions), so every
                     // index is written once, by the part that counted it.
                     unsafe { w.write(*i, entry(p)) };
                     *i += 1;

@@ -18,7 +18,8 @@ pub(super) const QUOTE_AFTER: u32 = 1;
 /// Bit of a break followed by a quotation mark opening the term after it.
 pub(super) const QUOTE_BEFORE: u32 = 2;
 
-const NONE: u32 = u32::MAX;
+/// No number: a break's key position, a gram's missing link.
+pub(super) const NONE: u32 = u32::MAX;
 
 /// Whether a symbol is a break.
 pub(super) fn is_break(sym: u32) -> bool {

@@ -2,14 +2,12 @@
 //! enough speeches as dense 16-bit symbols, an occurrence as one 16-byte entry that carries what
 //! the levels read of it, and the two stable orderings by following symbol.
 
-use super::unit_stream::{Stream, BREAK};
+use super::unit_stream::{Stream, BREAK, NONE};
 
 /// Function characters (particles, conjunctions, prepositions) a unit never starts or ends with:
 /// 的危机感 is 危机感 with the particle of whatever came before. Grammar, not a list of formulas.
 const NO_START: &str = "的了着和与及或是把被对从向将并等而也都又其之";
 const NO_END: &str = "的了着和与及或在是把被对从向将并而也又其之";
-
-const NONE: u32 = u32::MAX;
 
 /// Symbols below this are breaks, with the stream's quotation bits; characters in too few
 /// speeches are plain breaks too (nothing is counted through them, and each is a neighbour of

@@ -31,7 +31,7 @@ use rayon::prelude::*;
 
 use super::index::DocIndex;
 use super::scatter;
-use super::unit_stream::{build_stream, is_break, Stream, BREAK, QUOTE_AFTER, QUOTE_BEFORE};
+use super::unit_stream::{build_stream, is_break, Stream, BREAK, NONE, QUOTE_AFTER, QUOTE_BEFORE};
 use super::unit_symbols::{by_rank, by_symbol, characters, Alphabet, Entry, FIRST_SYMBOL, WINDOW};
 
 /// Longest unit in key characters; longer repeated wording is found by the shingle index.
@@ -53,8 +53,6 @@ const QUOTED_SAMPLE: usize = 1024;
 
 /// Minimum pointwise mutual information (natural log) at the weakest cut of a unit.
 const MIN_COHESION: f64 = 1.5;
-
-const NONE: u32 = u32::MAX;
 
 /// A frequent n-gram that passed the unit rules.
 #[derive(Debug, Clone)]

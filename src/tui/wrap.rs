@@ -58,6 +58,25 @@ pub fn line_of(lines: &[Line], at: usize) -> usize {
     lines.partition_point(|l| l.start <= at).saturating_sub(1)
 }
 
+/// `lines` of `text`, wrapped at `wrapped_at`, wrapped again at `width` unless they already are
+/// (and not empty). Returns the line that now holds the start of line `anchor`, or `None` when
+/// nothing changed: the reader and the sources view keep the same text in view across a resize.
+pub fn rewrapped(
+    lines: &mut Vec<Line>,
+    wrapped_at: &mut usize,
+    text: &str,
+    width: usize,
+    anchor: usize,
+) -> Option<usize> {
+    if width == *wrapped_at && !lines.is_empty() {
+        return None;
+    }
+    let at = lines.get(anchor).map(|l| l.start);
+    *wrapped_at = width;
+    *lines = wrap(text, width);
+    Some(at.map_or(0, |a| line_of(lines, a)))
+}
+
 /// Wraps the whole of `text` to `width` columns.
 pub fn wrap(text: &str, width: usize) -> Vec<Line> {
     wrap_part(text, 0, width)

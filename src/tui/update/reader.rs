@@ -12,7 +12,7 @@ use super::super::app::{
 };
 use super::super::keymap::Command;
 use super::super::layout;
-use super::super::wrap::{wrap, CharIndex};
+use super::super::wrap::{rewrapped, CharIndex};
 use super::start_input;
 
 /// Opens speech `doc` in the reader, with the cursor on char `at` and `focus_span` marked.
@@ -58,14 +58,11 @@ fn page(size: (u16, u16)) -> usize {
 pub fn rewrap(r: &mut ReaderState, docs: &[Document], size: (u16, u16)) {
     let (_, pane) = layout::reader(layout::body_of(size), r.outline_open);
     let width = layout::reader_text_width(pane).max(2);
-    if width == r.wrap_width && !r.lines.is_empty() {
-        return;
+    let text = &docs[r.doc].text;
+    if let Some(cursor) = rewrapped(&mut r.lines, &mut r.wrap_width, text, width, r.cursor) {
+        r.cursor = cursor;
+        keep_cursor_visible(r, size);
     }
-    let at = r.lines.get(r.cursor).map(|l| l.start);
-    r.wrap_width = width;
-    r.lines = wrap(&docs[r.doc].text, width);
-    r.cursor = at.map(|a| line_of(r, a)).unwrap_or(0);
-    keep_cursor_visible(r, size);
 }
 
 /// The line holding char `at`.

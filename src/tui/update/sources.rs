@@ -13,7 +13,7 @@ use super::super::app::{App, Effect, InputPurpose, ListState, SourcesFocus, Sour
 use super::super::keymap::Command;
 use super::super::layout;
 use super::super::selection::{Move, Scroll};
-use super::super::wrap::{wrap, CharIndex};
+use super::super::wrap::{rewrapped, CharIndex};
 use super::{compare, start_input};
 
 /// Lines of text kept above a passage the text pane is scrolled to.
@@ -48,14 +48,11 @@ pub fn open_sources(app: &mut App, draft: usize, effects: &mut Vec<Effect>) {
 pub fn rewrap(s: &mut SourcesState, docs: &[Document], size: (u16, u16)) {
     let (_, pane) = layout::sources(layout::body_of(size));
     let width = layout::sources_text_width(pane).max(2);
-    if width == s.wrap_width && !s.lines.is_empty() {
-        return;
+    let text = &docs[s.draft].text;
+    if let Some(top) = rewrapped(&mut s.lines, &mut s.wrap_width, text, width, s.scroll) {
+        s.scroll = top;
+        clamp_scroll(s, size);
     }
-    let at = s.lines.get(s.scroll).map(|l| l.start);
-    s.wrap_width = width;
-    s.lines = wrap(&docs[s.draft].text, width);
-    s.scroll = at.map(|a| line_of(s, a)).unwrap_or(0);
-    clamp_scroll(s, size);
 }
 
 /// The line holding char `at`.
